@@ -1,0 +1,95 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net/url"
+	"strings"
+
+	"github.com/btnmt/cchc/internal/report"
+	"github.com/btnmt/cchc/internal/site"
+)
+
+var linkAttrs = [][]byte{[]byte(` href="`), []byte(` src="`)}
+
+// checkOutputLinks checks every site-relative href and src of a rendered page, those the layouts
+// emit as well as those of the content: each must be under the base path and lead to a page, a
+// redirect or a file of the site.
+func (b *builder) checkOutputLinks(p *site.Page, layout string, out []byte) []*report.FileError {
+	var errs []*report.FileError
+	seen := map[string]bool{}
+	base := b.cfg.BasePath
+	for _, attr := range linkAttrs {
+		rest := out
+		for {
+			i := bytes.Index(rest, attr)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(attr):]
+			j := bytes.IndexByte(rest, '"')
+			if j < 0 {
+				break
+			}
+			v := string(rest[:j])
+			rest = rest[j:]
+			if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || seen[v] {
+				continue
+			}
+			seen[v] = true
+			u := html.UnescapeString(v)
+			u, _, _ = strings.Cut(u, "#")
+			u, _, _ = strings.Cut(u, "?")
+			if dec, err := url.PathUnescape(u); err == nil {
+				u = dec
+			}
+			msg := ""
+			switch {
+			case !strings.HasPrefix(u, base):
+				msg = fmt.Sprintf("trang %s có liên kết %s nằm ngoài đường dẫn gốc %s; trong mẫu trang hãy dùng {{relURL \"/…\"}}", p.URL, v, base)
+			case !b.site.Exists("/" + strings.TrimPrefix(u, base)):
+				msg = fmt.Sprintf("trang %s có liên kết %s nhưng không có trang hay tệp nào ở đó", p.URL, v)
+			}
+			if msg != "" {
+				errs = append(errs, &report.FileError{Path: "layouts/" + layout, Err: fmt.Errorf("%s", msg)})
+			}
+		}
+	}
+	return errs
+}
+
+// copyFiles copies static/ (the site's and the theme's) and the content's own files.
+func (b *builder) copyFiles(static staticSet, errs *report.ErrorList) {
+	fail := make([]error, len(static))
+	parallel(len(static), func(i int) {
+		f := static[i]
+		var err error
+		if f.disk != "" {
+			err = b.target.CopyFile(f.rel, f.disk)
+		} else {
+			var data []byte
+			if data, err = readFS(f); err == nil {
+				err = b.target.WriteFile(f.rel, data)
+			}
+		}
+		if err != nil {
+			fail[i] = report.Errorf("static/"+f.rel, 0, "không chép được: %v", err)
+			return
+		}
+		b.files.Add(1)
+	})
+	files := b.site.Files
+	fail2 := make([]error, len(files))
+	parallel(len(files), func(i int) {
+		f := files[i]
+		if err := b.target.CopyFile(f.Output, f.Source); err != nil {
+			fail2[i] = report.Errorf(f.Path, 0, "không chép được: %v", err)
+			return
+		}
+		b.files.Add(1)
+	})
+	for _, e := range append(fail, fail2...) {
+		errs.Add(e)
+	}
+}

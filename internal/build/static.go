@@ -1,0 +1,92 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"sort"
+
+	"github.com/btnmt/cchc/internal/content"
+	"golang.org/x/text/unicode/norm"
+)
+
+// staticFile is a file of static/: from the site's folder on disk, or from the theme.
+type staticFile struct {
+	rel   string // slash-separated, relative to static/
+	disk  string // path on disk, "" for a theme file
+	theme fs.FS
+}
+
+type staticSet []staticFile
+
+func (s staticSet) names() []string {
+	n := make([]string, len(s))
+	for i, f := range s {
+		n[i] = f.rel
+	}
+	return n
+}
+
+// listStatic lists the site's static/ files and the theme's that the site does not override.
+func listStatic(source string, theme fs.FS) (staticSet, error) {
+	seen := map[string]bool{}
+	var out staticSet
+	dir := filepath.Join(source, "static")
+	root, _ := filepath.Abs(source)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return filepath.SkipAll
+			}
+			return err
+		}
+		if content.Ignored(d.Name()) && p != dir {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			t, err := filepath.EvalSymlinks(p)
+			abs, _ := filepath.Abs(t)
+			if err != nil || !isWithin(abs, root) {
+				return fmt.Errorf("static/%s: liên kết tượng trưng (symlink) trỏ ra ngoài thư mục trang; hãy chép tệp vào static/", relSlash(dir, p))
+			}
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel := relSlash(dir, p)
+		seen[rel] = true
+		out = append(out, staticFile{rel: rel, disk: p})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if theme != nil {
+		err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || seen[p] {
+				return err
+			}
+			out = append(out, staticFile{rel: p, theme: theme})
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("đọc static của giao diện: %w", err)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].rel < out[j].rel })
+	return out, nil
+}
+
+func relSlash(base, p string) string {
+	r, err := filepath.Rel(base, p)
+	if err != nil {
+		r = p
+	}
+	return norm.NFC.String(filepath.ToSlash(r))
+}
+
+func readFS(f staticFile) ([]byte, error) { return fs.ReadFile(f.theme, f.rel) }

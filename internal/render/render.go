@@ -1,0 +1,227 @@
+// Package render turns pages of the site model into HTML with the html/template layouts of the
+// site (layouts/) over those of the default theme, and writes the feeds and the sitemap.
+//
+// Layouts are looked up most specific first: for a single page of section S,
+// "S/single.html" then "_default/single.html"; for the list of section S, "S/list.html" then
+// "_default/list.html"; the home page uses "index.html" then "_default/list.html". A layout that
+// defines "main" is executed inside "_default/baseof.html"; the files under "partials/" are
+// available to every layout with {{template "partials/name.html" .}}.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/btnmt/cchc/internal/config"
+	"github.com/btnmt/cchc/internal/report"
+	"github.com/btnmt/cchc/internal/site"
+)
+
+const baseName = "_default/baseof.html"
+
+// Renderer executes the layouts of a site. It is safe for concurrent use.
+type Renderer struct {
+	sources map[string]string // layout name → source text
+	origin  map[string]string // layout name → file path for messages
+	base    *template.Template
+	mu      sync.Mutex
+	sets    map[string]*compiled
+}
+
+type compiled struct {
+	t     *template.Template
+	entry string
+	err   error
+}
+
+// New loads the layouts: every .html file of siteLayouts (the site's layouts/ folder, may be nil)
+// and of theme (the default theme's layouts, may be nil), the site's winning over the theme's.
+func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
+	r := &Renderer{sources: map[string]string{}, origin: map[string]string{}, sets: map[string]*compiled{}}
+	for _, src := range []struct {
+		fsys   fs.FS
+		prefix string
+	}{{theme, "layouts/ (giao diện mặc định) "}, {siteLayouts, "layouts/"}} {
+		if src.fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(src.fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || !strings.HasSuffix(p, ".html") || strings.HasPrefix(path.Base(p), ".") {
+				return nil
+			}
+			b, err := fs.ReadFile(src.fsys, p)
+			if err != nil {
+				return err
+			}
+			r.sources[p] = string(b)
+			if src.prefix == "layouts/" {
+				r.origin[p] = "layouts/" + p
+			} else {
+				r.origin[p] = "layouts/" + p + " (giao diện mặc định)"
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("đọc layouts: %w", err)
+		}
+	}
+	var errs report.ErrorList
+	base := template.New(baseName).Funcs(Funcs(cfg))
+	var names []string
+	for n := range r.sources {
+		if n == baseName || strings.HasPrefix(n, "partials/") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		t := base
+		if n != baseName {
+			t = base.New(n)
+		}
+		if _, err := t.Parse(r.sources[n]); err != nil {
+			errs.Add(r.templateError(err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	r.base = base
+	return r, nil
+}
+
+// Has tells whether a layout exists.
+func (r *Renderer) Has(name string) bool {
+	_, ok := r.sources[name]
+	return ok
+}
+
+// Lookup returns the layout used for a page, most specific first.
+func (r *Renderer) Lookup(p *site.Page) (string, error) {
+	cands := Candidates(p)
+	for _, c := range cands {
+		if _, ok := r.sources[c]; ok {
+			return c, nil
+		}
+	}
+	return "", fmt.Errorf("không có mẫu trang (layout) cho %s; cần một trong các tệp: layouts/%s", p.URL, strings.Join(cands, ", layouts/"))
+}
+
+// Candidates lists the layouts that can render a page, most specific first.
+func Candidates(p *site.Page) []string {
+	var c []string
+	layout := ""
+	if p.Source != nil {
+		layout = ""
+	}
+	_ = layout
+	switch p.Type {
+	case site.TypeHome:
+		return []string{"index.html", "_default/list.html"}
+	case site.TypeSection:
+		if p.Section != "" {
+			c = append(c, p.Section+"/list.html")
+		}
+		return append(c, "_default/list.html")
+	case site.TypePage:
+		if p.Section != "" {
+			c = append(c, p.Section+"/single.html")
+		}
+		return append(c, "_default/single.html")
+	case site.Type404:
+		return []string{"404.html"}
+	default:
+		// Generated pages: "<section>/<type>.html" then "_default/<type>.html".
+		if p.Section != "" {
+			c = append(c, p.Section+"/"+string(p.Type)+".html")
+		}
+		return append(c, "_default/"+string(p.Type)+".html")
+	}
+}
+
+func (r *Renderer) compile(name string) *compiled {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.sets[name]; ok {
+		return c
+	}
+	c := &compiled{}
+	r.sets[name] = c
+	t, err := r.base.Clone()
+	if err == nil {
+		_, err = t.New(name).Parse(r.sources[name])
+	}
+	if err != nil {
+		c.err = r.templateError(err)
+		return c
+	}
+	c.t, c.entry = t, name
+	if t.Lookup("main") != nil {
+		c.entry = baseName
+	}
+	return c
+}
+
+// Render executes the layout of p into w. A template error names the layout file and line.
+func (r *Renderer) Render(w io.Writer, p *site.Page) error {
+	name, err := r.Lookup(p)
+	if err != nil {
+		return err
+	}
+	return r.Execute(w, name, p)
+}
+
+// Execute runs layout name with data into w.
+func (r *Renderer) Execute(w io.Writer, name string, data any) error {
+	c := r.compile(name)
+	if c.err != nil {
+		return c.err
+	}
+	var buf bytes.Buffer
+	if err := c.t.ExecuteTemplate(&buf, c.entry, data); err != nil {
+		return r.templateError(err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+var templateErrRE = regexp.MustCompile(`template: ([^:]+):(\d+)(?::\d+)?: (.*)`)
+
+// templateError turns an html/template error into a FileError at the layout's file and line.
+func (r *Renderer) templateError(err error) error {
+	m := templateErrRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return &report.FileError{Path: "layouts", Err: fmt.Errorf("lỗi mẫu trang: %v", err)}
+	}
+	line, _ := strconv.Atoi(m[2])
+	file := r.origin[m[1]]
+	if file == "" {
+		file = "layouts/" + m[1]
+	}
+	return &report.FileError{Path: file, Line: line, Err: fmt.Errorf("lỗi mẫu trang: %s", m[3])}
+}
+
+// Static tells whether a template body is empty, for tests of the theme.
+func (r *Renderer) Names() []string {
+	var n []string
+	for k := range r.sources {
+		n = append(n, k)
+	}
+	sort.Strings(n)
+	return n
+}
+
+var _ = template.HTML("")

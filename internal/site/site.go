@@ -1,0 +1,428 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/btnmt/cchc/internal/config"
+	"github.com/btnmt/cchc/internal/content"
+	"github.com/btnmt/cchc/internal/report"
+	"github.com/btnmt/cchc/internal/slug"
+)
+
+// Options says which pages a build publishes.
+type Options struct {
+	Drafts  bool      // include pages marked draft
+	Future  bool      // include pages whose publishDate (or date) is after Now
+	Expired bool      // include pages whose expiryDate is before Now
+	Now     time.Time // the build time; pages are published relative to it
+}
+
+// Site is the model of a whole site.
+type Site struct {
+	Config  *config.Config
+	Options Options
+
+	Home     *Page
+	Sections []*Page // the top-level sections, by weight then Vietnamese title order
+	Pages    []*Page // every single page, newest first
+	All      []*Page // every page and list, in URL order
+	Aliases  []Alias
+	Menu     []MenuEntry
+
+	byURL    map[string]*Page
+	bySource map[string]*Page  // content-relative path → published page
+	skipped  map[string]string // content-relative path → why it is not published
+	files    map[string]bool   // site-relative paths of copied files: "/css/site.css", "/tin-tuc/x/anh.jpg"
+	owners   map[string]string // URL or file path → the source that produces it, for duplicate errors
+	Files    []File            // content files copied to the output
+}
+
+// File is a content file copied to the output.
+type File struct {
+	Source string // path on disk
+	Path   string // relative to the site root, for messages: "content/tin-tuc/x/anh.jpg"
+	Output string // relative to the destination: "tin-tuc/x/anh.jpg"
+}
+
+// Alias is an old URL that redirects to a page.
+type Alias struct {
+	URL    string // site-relative: "/tin-tuc/ten-cu/"
+	Output string // "tin-tuc/ten-cu/index.html"
+	Target *Page
+}
+
+// New builds the model from the decoded content. staticFiles lists the files under static/
+// (slash-separated, relative to static/), which links may point to. Every problem is returned.
+func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Options) (*Site, report.ErrorList) {
+	s := &Site{
+		Config:   cfg,
+		Options:  opts,
+		byURL:    map[string]*Page{},
+		bySource: map[string]*Page{},
+		skipped:  map[string]string{},
+		files:    map[string]bool{},
+		owners:   map[string]string{},
+	}
+	var errs report.ErrorList
+	for _, f := range staticFiles {
+		s.claim("/"+f, "static/"+f, &errs)
+		s.files["/"+f] = true
+	}
+
+	sections := map[string]*Page{}
+	for _, cp := range src.Pages {
+		if why := s.unpublished(cp); why != "" {
+			s.skipped[cp.Rel] = why
+			continue
+		}
+		p := &Page{Source: cp, Site: s, Section: cp.Section, Title: cp.Title, Description: cp.Description,
+			Date: cp.Date.Time, Lastmod: cp.Lastmod.Time, Draft: cp.Draft, Weight: cp.Weight}
+		if p.Lastmod.IsZero() {
+			p.Lastmod = p.Date
+		}
+		if pd := publishTime(cp); pd.After(opts.Now) {
+			p.Future = true
+		}
+		url, err := pageURL(cp)
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		p.URL = url
+		switch {
+		case cp.Index && cp.Rel == "_index.md":
+			p.Type = TypeHome
+			s.Home = p
+		case cp.Index:
+			p.Type = TypeSection
+			sections[path.Dir(cp.Rel)] = p
+		default:
+			p.Type = TypePage
+			p.Kind = cp.Kind
+			s.Pages = append(s.Pages, p)
+		}
+		if !s.claim(p.URL, cp.Path, &errs) {
+			continue
+		}
+		s.byURL[p.URL] = p
+		s.bySource[cp.Rel] = p
+	}
+
+	if s.Home == nil {
+		s.Home = &Page{Type: TypeHome, Site: s, URL: "/", Title: cfg.Title, Description: cfg.Description}
+		s.claim("/", "trang chủ (tạo tự động)", &errs)
+		s.byURL["/"] = s.Home
+	}
+	// Every top-level folder with pages is a section, with or without its _index.md.
+	for _, p := range s.Pages {
+		if p.Section == "" {
+			p.Parent = s.Home
+			continue
+		}
+		sec, ok := sections[p.Section]
+		if !ok {
+			sec = &Page{Type: TypeSection, Site: s, Section: p.Section, URL: "/" + slug.Make(p.Section) + "/", Title: sectionTitle(p.Section)}
+			sections[p.Section] = sec
+			if s.claim(sec.URL, "mục "+p.Section+" (tạo tự động)", &errs) {
+				s.byURL[sec.URL] = sec
+			}
+		}
+		// A page in a deeper folder with its own _index.md belongs to that list as well.
+		for d := path.Dir(p.Source.Rel); d != "." && d != p.Section; d = path.Dir(d) {
+			if sub, ok := sections[d]; ok {
+				sub.Pages = append(sub.Pages, p)
+			}
+		}
+		sec.Pages = append(sec.Pages, p)
+		p.Parent = sec
+	}
+	for dir, sec := range sections {
+		if sec.Section == "" {
+			sec.Section = strings.Split(dir, "/")[0]
+		}
+		if !strings.Contains(dir, "/") {
+			s.Sections = append(s.Sections, sec)
+			sec.Parent = s.Home
+		} else if top, ok := sections[strings.Split(dir, "/")[0]]; ok {
+			sec.Parent = top
+		} else {
+			sec.Parent = s.Home
+		}
+		if k := content.KindOf(sec.Section); k != nil {
+			sec.Kind = k
+		}
+	}
+	SortPages(s.Pages)
+	for _, sec := range sections {
+		SortPages(sec.Pages)
+		for i, p := range sec.Pages {
+			if p.Parent != sec {
+				continue
+			}
+			if i > 0 {
+				p.Next = sec.Pages[i-1]
+			}
+			if i+1 < len(sec.Pages) {
+				p.Prev = sec.Pages[i+1]
+			}
+		}
+	}
+	sort.SliceStable(s.Sections, func(i, j int) bool {
+		a, b := s.Sections[i], s.Sections[j]
+		if a.Weight != b.Weight {
+			return weightLess(a.Weight, b.Weight)
+		}
+		return Compare(a.Title, b.Title) < 0
+	})
+	s.Home.Sections = s.Sections
+	s.Home.Pages = s.Pages
+
+	s.addFiles(src.Files, &errs)
+	s.addAliases(&errs)
+	for _, p := range s.byURL {
+		p.Output = outputFor(p.URL)
+	}
+	for _, p := range s.byURL {
+		s.All = append(s.All, p)
+	}
+	sort.Slice(s.All, func(i, j int) bool { return s.All[i].URL < s.All[j].URL })
+	errs.Sort()
+	return s, errs
+}
+
+// Add registers a generated page (a taxonomy, a procedure page, …) at its URL; it reports a
+// collision with any other source of the same URL.
+func (s *Site) Add(p *Page, origin string, errs *report.ErrorList) bool {
+	p.Site = s
+	if !s.claim(p.URL, origin, errs) {
+		return false
+	}
+	p.Output = outputFor(p.URL)
+	s.byURL[p.URL] = p
+	i := sort.Search(len(s.All), func(i int) bool { return s.All[i].URL >= p.URL })
+	s.All = append(s.All, nil)
+	copy(s.All[i+1:], s.All[i:])
+	s.All[i] = p
+	return true
+}
+
+// claim records that origin writes url; a second origin for the same URL is an error.
+func (s *Site) claim(url, origin string, errs *report.ErrorList) bool {
+	key := strings.TrimSuffix(url, "index.html")
+	if prev, ok := s.owners[key]; ok {
+		errs.Add(report.Errorf(pathOf(origin), 0, "đường dẫn %s trùng với %s; hai nguồn không thể cùng ghi ra một địa chỉ — hãy đổi tên tệp hoặc đặt khoá slug khác", url, prev))
+		return false
+	}
+	s.owners[key] = origin
+	return true
+}
+
+// pathOf turns an origin description into the path of an error: a file path stays, a
+// description of a generated page is reported against no file.
+func pathOf(origin string) string {
+	if strings.Contains(origin, " ") {
+		return ""
+	}
+	return origin
+}
+
+func (s *Site) unpublished(p *content.Page) string {
+	o := s.Options
+	if p.Draft && !o.Drafts {
+		return "là bản nháp (draft: true)"
+	}
+	if pd := publishTime(p); pd.After(o.Now) && !o.Future {
+		return "có ngày đăng " + pd.Format("02/01/2006") + " chưa đến"
+	}
+	if e := p.ExpiryDate; e.IsSet() && !e.After(o.Now) && !o.Expired {
+		return "đã hết hạn từ ngày " + e.Format("02/01/2006") + " (expiryDate)"
+	}
+	return ""
+}
+
+func publishTime(p *content.Page) time.Time {
+	if p.PublishDate.IsSet() {
+		return p.PublishDate.Time
+	}
+	return p.Date.Time
+}
+
+func weightLess(a, b int) bool {
+	// Pages with a weight come first, lighter first; weight 0 means "not set".
+	switch {
+	case a == 0:
+		return false
+	case b == 0:
+		return true
+	}
+	return a < b
+}
+
+// SortPages orders pages the way lists show them: by weight when set, newest first, then by
+// title in Vietnamese order, then by URL so that the order is total.
+func SortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.Weight != b.Weight {
+			return weightLess(a.Weight, b.Weight)
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if c := Compare(a.Title, b.Title); c != 0 {
+			return c < 0
+		}
+		return a.URL < b.URL
+	})
+}
+
+func sectionTitle(section string) string {
+	if k := content.KindOf(section); k != nil {
+		return k.Label
+	}
+	t := strings.ReplaceAll(section, "-", " ")
+	if t == "" {
+		return section
+	}
+	return strings.ToUpper(t[:1]) + t[1:]
+}
+
+// outputFor returns the file written for a URL: "/tin-tuc/x/" → "tin-tuc/x/index.html".
+func outputFor(url string) string {
+	if strings.HasSuffix(url, "/") {
+		return strings.TrimPrefix(url, "/") + "index.html"
+	}
+	return strings.TrimPrefix(url, "/")
+}
+
+// pageURL computes a page's URL from its path and front matter slug.
+func pageURL(p *content.Page) (string, error) {
+	dir := path.Dir(p.Rel)
+	name := strings.TrimSuffix(path.Base(p.Rel), path.Ext(p.Rel))
+	switch {
+	case p.Index:
+		name = ""
+	case p.Bundle:
+		name = path.Base(dir)
+		dir = path.Dir(dir)
+	}
+	var segs []string
+	if dir != "." {
+		for _, d := range strings.Split(dir, "/") {
+			sd := slug.Make(d)
+			if sd == "" {
+				return "", report.Errorf(p.Path, 0, "thư mục %q không tạo được đường dẫn (slug rỗng): tên thư mục cần có chữ hoặc số", d)
+			}
+			segs = append(segs, sd)
+		}
+	}
+	if p.Index && p.Slug != "" {
+		return "", report.Errorf(p.Path, p.KeyLine("slug"), "\"slug\" không dùng được cho trang mục (_index.md): đường dẫn của mục là tên thư mục")
+	}
+	if !p.Index {
+		var last string
+		if p.Slug != "" {
+			last = slug.Make(p.Slug)
+			if last == "" {
+				return "", report.Errorf(p.Path, p.KeyLine("slug"), "\"slug\" %q không tạo được đường dẫn (chỉ có ký hiệu); hãy dùng chữ hoặc số, ví dụ slug: \"hoi-nghi-cchc\"", p.Slug)
+			}
+		} else {
+			last = slug.Make(name)
+			if last == "" {
+				return "", report.Errorf(p.Path, 0, "tên tệp %q không tạo được đường dẫn (slug rỗng); hãy đặt tên tệp có chữ hoặc số, hoặc thêm khoá slug vào front matter", path.Base(p.Rel))
+			}
+		}
+		segs = append(segs, last)
+	}
+	if len(segs) == 0 {
+		return "/", nil
+	}
+	return "/" + strings.Join(segs, "/") + "/", nil
+}
+
+func (s *Site) addFiles(files []content.File, errs *report.ErrorList) {
+	for _, f := range files {
+		var out string
+		if f.Bundle != "" {
+			owner, ok := s.bySource[f.Bundle]
+			if !ok {
+				continue // the bundle is not published: neither are its files
+			}
+			rest := strings.TrimPrefix(f.Rel, path.Dir(f.Bundle)+"/")
+			out = strings.TrimPrefix(owner.URL, "/") + rest
+			owner.Resources = append(owner.Resources, rest)
+		} else {
+			segs := strings.Split(f.Rel, "/")
+			for i := range segs[:len(segs)-1] {
+				segs[i] = slug.Make(segs[i])
+			}
+			out = strings.Join(segs, "/")
+		}
+		if !s.claim("/"+out, "content/"+f.Rel, errs) {
+			continue
+		}
+		s.files["/"+out] = true
+		s.Files = append(s.Files, File{Source: f.Abs, Path: "content/" + f.Rel, Output: out})
+	}
+}
+
+func (s *Site) addAliases(errs *report.ErrorList) {
+	for _, p := range s.Pages {
+		for _, a := range p.Source.Aliases {
+			u, err := cleanAlias(a)
+			if err != nil {
+				errs.Add(report.Errorf(p.Source.Path, p.Source.KeyLine("aliases"), "\"aliases\": %v", err))
+				continue
+			}
+			if u == p.URL {
+				errs.Add(report.Errorf(p.Source.Path, p.Source.KeyLine("aliases"), "\"aliases\": %s là chính địa chỉ của bài này; hãy xoá dòng đó", u))
+				continue
+			}
+			if !s.claim(u, p.Source.Path+" (aliases)", errs) {
+				continue
+			}
+			s.Aliases = append(s.Aliases, Alias{URL: u, Output: outputFor(u), Target: p})
+		}
+	}
+	sort.Slice(s.Aliases, func(i, j int) bool { return s.Aliases[i].URL < s.Aliases[j].URL })
+}
+
+// cleanAlias checks an old URL and returns it in canonical form.
+func cleanAlias(a string) (string, error) {
+	a = strings.TrimSpace(a)
+	switch {
+	case !strings.HasPrefix(a, "/") || strings.HasPrefix(a, "//"):
+		return "", fmt.Errorf("%q phải là một đường dẫn trong chuyên trang, bắt đầu bằng \"/\", ví dụ /tin-tuc/ten-cu/", a)
+	case strings.ContainsAny(a, "\\?#\x00 "):
+		return "", fmt.Errorf("%q có ký tự không được phép (\\, ?, #, dấu cách)", a)
+	}
+	for _, seg := range strings.Split(a, "/") {
+		if seg == ".." || seg == "." {
+			return "", fmt.Errorf("%q không được chứa \"..\" hay \".\"", a)
+		}
+	}
+	c := path.Clean(a)
+	if c == "/" {
+		return "", fmt.Errorf("%q là trang chủ; không thể chuyển hướng trang chủ", a)
+	}
+	if path.Ext(c) != ".html" {
+		c += "/"
+	}
+	return c, nil
+}
+
+// ByURL returns the page at a site-relative URL.
+func (s *Site) ByURL(url string) (*Page, bool) {
+	p, ok := s.byURL[url]
+	return p, ok
+}
+
+// BySource returns the published page of a content-relative path ("tin-tuc/x.md").
+func (s *Site) BySource(rel string) (*Page, bool) {
+	p, ok := s.bySource[rel]
+	return p, ok
+}
