@@ -81,6 +81,9 @@ func (b *builder) generate(errs *report.ErrorList) {
 		s.Reserve(render.FeedURL(sec))
 	}
 	s.Add(&site.Page{Type: site.Type404, URL: "/404.html", Title: "Không tìm thấy trang"}, "trang 404 (tạo tự động)", errs)
+	for _, g := range generators {
+		g.Generate(s, errs)
+	}
 }
 
 // convertAll converts the Markdown of every page, resolving and checking its links.
@@ -127,10 +130,10 @@ func (b *builder) convertAll(errs *report.ErrorList) {
 		p.Content = template.HTML(res.HTML)
 		p.TOC = res.TOC
 		p.Summary = res.Summary
-		p.IDs = make(map[string]bool, len(res.IDs))
-		for _, id := range res.IDs {
-			p.IDs[id] = true
-		}
+		p.IDs = res.IDs
+		sort.Strings(p.IDs)
+		// The Markdown is not needed once converted; a rebuild reads the file again.
+		p.Source.Body = nil
 	})
 	b.badContent = map[*site.Page]bool{}
 	for i, pe := range perPage {
@@ -198,6 +201,9 @@ func (b *builder) renderAll(errs *report.ErrorList) {
 	}
 	b.write("sitemap.xml", render.Sitemap(inMap), errs)
 	b.deps.add("sitemap.xml", sourcesOf(inMap, len(inMap))...)
+	for _, g := range generators {
+		g.Write(s, output{b}, errs)
+	}
 	for _, a := range s.Aliases {
 		if err := b.target.WriteFile(a.Output, render.Alias(a.Target.Title, a.Target.Permalink())); err != nil {
 			errs.Add(report.Errorf(a.Target.Path(), 0, "ghi trang chuyển hướng %s: %v", a.URL, err))

@@ -77,15 +77,28 @@ func (n *node) describe() string {
 // yamlToNode parses YAML front matter; lineOffset is added to every line so that lines are
 // lines of the file.
 func yamlToNode(src []byte, lineOffset int) (*node, error) {
-	f, err := parser.ParseBytes(src, 0)
+	// goccy/go-yaml counts "\r\n" inside quoted text as two lines and folds it wrongly; YAML
+	// reads every line break as "\n" anyway.
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	// Duplicate keys are found by addYAMLPair, which reports them with file lines.
+	f, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
 		return nil, yamlError(err, lineOffset)
 	}
 	if len(f.Docs) == 0 || f.Docs[0].Body == nil {
-		return &node{kind: mapNode, line: lineOffset}, nil
+		return &node{kind: mapNode, line: lineOffset + 1}, nil
 	}
 	if len(f.Docs) > 1 {
-		return nil, &report.FileError{Line: lineOffset + 1, Err: errors.New("front matter chỉ được có một tài liệu YAML; hãy bỏ dòng \"---\" thừa")}
+		line := lineOffset + 1
+		if d := f.Docs[1]; d.Start != nil {
+			line = tokLine(d.Start, lineOffset)
+		} else if d.Body != nil {
+			line = tokLine(d.Body.GetToken(), lineOffset)
+		}
+		return nil, &report.FileError{Line: line, Err: errors.New("front matter chỉ được có một tài liệu YAML; hãy bỏ dòng \"---\" thừa")}
 	}
 	return fromYAML(f.Docs[0].Body, lineOffset)
 }
@@ -98,7 +111,7 @@ var yamlMessages = []struct{ prefix, vi string }{
 	{"could not find end character of single-quoted text", "thiếu dấu nháy đơn ' đóng chuỗi"},
 	{"mapping value is not allowed in this context", "dấu \":\" đặt sai chỗ; nếu giá trị có dấu \":\" hãy đặt cả giá trị trong ngoặc kép"},
 	{"unexpected key name", "tên khoá đặt sai chỗ; kiểm tra thụt lề và dấu \":\""},
-	{"found character that cannot start any token", "có ký tự không được phép (ví dụ tab) — hãy thụt lề bằng dấu cách"},
+	{"found character", "có ký tự không được phép (ví dụ tab) — hãy thụt lề bằng dấu cách"},
 	{"tab character cannot use as a map key directly", "có ký tự tab — hãy thụt lề bằng dấu cách"},
 	{"non-map value is specified", "sau tên khoá phải có dấu \":\" và giá trị"},
 	{"unexpected key", "khoá đặt sai chỗ; kiểm tra thụt lề"},
@@ -266,6 +279,37 @@ func findTOMLKey(lines []string, key string, from int) int {
 	return -1
 }
 
+// tomlTables converts an array of tables ([[key]]). Each table starts at its own [[key]] header,
+// so that the keys of the second table are not given the lines of the first one's.
+func tomlTables(arr []map[string]any, key string, lines []string, off, line int) *node {
+	s := &node{kind: seqNode, line: line}
+	from := max(line-off-1, 0)
+	for _, it := range arr {
+		l := line
+		if i := findTOMLHeader(lines, key, from); i >= 0 {
+			l, from = off+i+1, i+1
+		}
+		s.items = append(s.items, fromTOML(it, lines, off, l))
+	}
+	return s
+}
+
+// findTOMLHeader finds the first [[key]] (or [[parent.key]]) header at or after line from.
+func findTOMLHeader(lines []string, key string, from int) int {
+	for i := from; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if !strings.HasPrefix(t, "[[") {
+			continue
+		}
+		name, _, _ := strings.Cut(t[2:], "]]")
+		name = strings.Trim(strings.TrimSpace(name), `"'`)
+		if name == key || strings.HasSuffix(name, "."+key) {
+			return i
+		}
+	}
+	return -1
+}
+
 func fromTOML(v any, lines []string, off, line int) *node {
 	switch x := v.(type) {
 	case map[string]any:
@@ -291,6 +335,10 @@ func fromTOML(v any, lines []string, off, line int) *node {
 		for _, e := range kls {
 			m.keys = append(m.keys, e.k)
 			m.klns = append(m.klns, e.l)
+			if arr, ok := x[e.k].([]map[string]any); ok {
+				m.vals = append(m.vals, tomlTables(arr, e.k, lines, off, e.l))
+				continue
+			}
 			m.vals = append(m.vals, fromTOML(x[e.k], lines, off, e.l))
 		}
 		return m

@@ -125,26 +125,34 @@ func (t *headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, 
 	set, _ := ids.(*idSet)
 	res := st.res
 
-	// used reports whether id is already in the page, and if so reports it
-	// at offset off.
-	used := func(id string, off int) bool {
+	// duplicate reports, at offset off, whether the page already has id.
+	duplicate := func(id string, off int) bool {
 		if set == nil || !set.has(id) {
 			return false
 		}
 		st.problem(off, fmt.Sprintf("id %q bị trùng với một id khác trong trang — hãy đặt id khác", id))
 		return true
 	}
-	// reserve records an id that is in the page whatever happens.
-	reserve := func(id string, off int) {
-		if id == "" {
-			return
+	// put records id as an id of the page.
+	put := func(id string) {
+		if set != nil {
+			set.used[id] = struct{}{}
+		} else {
+			ids.Put([]byte(id))
 		}
-		used(id, off)
-		ids.Put([]byte(id))
 		res.IDs = append(res.IDs, id)
 	}
+	// reserve records an id that is in the page whatever happens, found at
+	// offset off.
+	reserve := func(id string, off int) {
+		if id != "" {
+			duplicate(id, off)
+			put(id)
+		}
+	}
 
-	var pending []pendingHeading
+	pending := st.pending[:0]
+	defer func() { st.pending = pending[:0] }()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -155,10 +163,10 @@ func (t *headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, 
 			p := pendingHeading{node: n, toc: len(res.TOC) - 1, id: len(res.IDs)}
 			if v, ok := n.Attribute(attrID); ok {
 				if id := attributeString(v); id != "" {
-					if !used(id, nodeOffset(n)) {
-						n.SetAttribute(attrID, []byte(id))
+					if !duplicate(id, nodeOffset(n)) {
+						n.SetAttribute(attrID, id)
 						res.TOC[p.toc].ID = id
-						reserve(id, 0)
+						put(id)
 						return ast.WalkContinue, nil
 					}
 					// A duplicate: reported, and renamed below so that
@@ -201,7 +209,7 @@ func (t *headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, 
 		default:
 			id = string(ids.Generate([]byte(heading), ast.KindHeading))
 		}
-		p.node.SetAttribute(attrID, []byte(id))
+		p.node.SetAttribute(attrID, id)
 		res.TOC[p.toc].ID = id
 		res.IDs[p.id] = id
 	}

@@ -57,21 +57,19 @@ func (t *linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			n.Destination = []byte(st.resolveLink(n, unescapeDestination(n.Destination), false))
-		case *ast.Image:
-			href := st.resolveLink(n, unescapeDestination(n.Destination), true)
+			href, _ := st.resolveLink(n, unescapeDestination(n.Destination), false)
 			n.Destination = []byte(href)
-			st.res.Images = append(st.res.Images, Image{
-				Src:  href,
-				Alt:  st.plainText(n),
-				Line: st.res.Links[len(st.res.Links)-1].Line,
-			})
+		case *ast.Image:
+			href, line := st.resolveLink(n, unescapeDestination(n.Destination), true)
+			n.Destination = []byte(href)
+			st.res.Images = append(st.res.Images, Image{Src: href, Alt: st.plainText(n), Line: line})
 		case *ast.AutoLink:
 			dest := string(n.URL(src))
 			if n.AutoLinkType == ast.AutoLinkEmail && !hasPrefix(dest, "mailto:") {
 				dest = "mailto:" + dest
 			}
-			n.SetAttribute(attrHref, []byte(st.resolveLink(n, dest, false)))
+			href, _ := st.resolveLink(n, dest, false)
+			n.SetAttribute(attrHref, []byte(href))
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -91,27 +89,27 @@ func unescapeDestination(dest []byte) string {
 }
 
 // resolveLink decides the href of the link or image n whose destination is
-// dest, records it and any problem, and returns the href.
-func (s *convertState) resolveLink(n ast.Node, dest string, image bool) string {
+// dest, records it and any problem, and returns the href and the line of n.
+func (s *convertState) resolveLink(n ast.Node, dest string, image bool) (href string, line int) {
 	off := nodeOffset(n)
-	href := dest
+	line = s.line(off)
+	href = dest
 	if scheme := unsafeScheme(util.StringToReadOnlyBytes(dest)); scheme != "" {
 		s.problem(off, unsafeSchemeMessage(scheme))
 		href = "#"
 	} else if s.resolve != nil {
 		h, err := s.resolve(dest, image)
-		switch {
-		case err != nil:
+		if err != nil {
 			s.problem(off, err.Error())
-		case unsafeScheme(util.StringToReadOnlyBytes(h)) != "":
-			s.problem(off, unsafeSchemeMessage(unsafeScheme(util.StringToReadOnlyBytes(h))))
+		} else if scheme := unsafeScheme(util.StringToReadOnlyBytes(h)); scheme != "" {
+			s.problem(off, unsafeSchemeMessage(scheme))
 			href = "#"
-		default:
+		} else {
 			href = h
 		}
 	}
-	s.res.Links = append(s.res.Links, Link{Dest: dest, Href: href, Line: s.line(off), Image: image})
-	return href
+	s.res.Links = append(s.res.Links, Link{Dest: dest, Href: href, Line: line, Image: image})
+	return href, line
 }
 
 // linkRenderer renders ast.Link, ast.Image and ast.AutoLink nodes.
@@ -169,7 +167,8 @@ func (r *linkRenderer) renderImage(w util.BufWriter, source []byte, node ast.Nod
 	_, _ = w.WriteString(`<img src="`)
 	writeURL(w, n.Destination)
 	_, _ = w.WriteString(`" alt="`)
-	_, _ = w.Write(util.EscapeHTML(appendInlineText(nil, n, source, true)))
+	alt := appendInlineText(nil, n, source, true)
+	_, _ = w.Write(util.EscapeHTML(alt[:collapseSpaces(alt)]))
 	_ = w.WriteByte('"')
 	if n.Title != nil {
 		_, _ = w.WriteString(` title="`)

@@ -15,6 +15,9 @@
 //   - rawhtml.go: event attributes and dangerous URLs in raw HTML are reported
 //   - tables.go: every table is wrapped in a scrollable region
 //
+// text.go makes the plain text and the summary of a page from its AST, and
+// toc.go renders its table of contents.
+//
 // A Converter keeps one goldmark.Markdown and is safe for concurrent use; the
 // state of one conversion travels in the parser.Context of that conversion.
 package markdown
@@ -234,7 +237,8 @@ type convertState struct {
 	// offsets met in document order are counted only once.
 	lineOff, lineNo int
 
-	scratch []byte // plain text buffer
+	scratch []byte           // plain text buffer
+	pending []pendingHeading // headings waiting for an id
 }
 
 func newConvertState() *convertState {
@@ -245,6 +249,7 @@ func (s *convertState) reset() {
 	s.src, s.resolve, s.res = nil, nil, nil
 	s.lineOff, s.lineNo = 0, 0
 	s.ids.reset()
+	clear(s.pending[:cap(s.pending)])
 	if cap(s.scratch) > maxPooledBuffer {
 		s.scratch = nil
 	}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -111,6 +112,21 @@ func TestText(t *testing.T) {
 			res := convert(t, Options{}, tt.md, 1, nil)
 			if res.Text != tt.want {
 				t.Errorf("Text = %q, want %q", res.Text, tt.want)
+			}
+		})
+	}
+}
+
+func TestIsNFC(t *testing.T) {
+	tests := []string{
+		"", "ascii", "Kết quả đạt được — “Trích dẫn” …", "Đường ĐI", norm.NFD.String("Kết quả"),
+		"e\u0301", "\u00e9\u0301", "\u2000", "\u212b", "a\u0323\u0302", "\u1ec7", "\uac00", "\u1100\u1161",
+		"\xff", "\u0344", "\u0958",
+	}
+	for _, s := range tests {
+		t.Run(fmt.Sprintf("%q", s), func(t *testing.T) {
+			if got, want := isNFC([]byte(s)), norm.NFC.IsNormalString(s); got != want {
+				t.Errorf("isNFC(%q) = %v, want %v", s, got, want)
 			}
 		})
 	}

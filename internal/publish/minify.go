@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"maps"
 	"path"
 	"regexp"
 	"strings"
@@ -39,9 +41,9 @@ func NewMinifier() *Minifier {
 	})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
-	m.AddFunc("application/javascript", js.Minify)
-	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), js.Minify)
-	m.AddFunc("module", js.Minify) // <script type="module">
+	m.AddFunc("application/javascript", minifyJS)
+	m.AddFuncRegexp(regexp.MustCompile("^(application|text)/(x-)?(java|ecma)script$"), minifyJS)
+	m.AddFunc("module", minifyJS) // <script type="module">
 	jsonMin := &json.Minifier{KeepNumbers: true}
 	m.Add("application/json", jsonMin)
 	m.AddRegexp(regexp.MustCompile(`[/+]json$`), jsonMin) // application/ld+json and friends
@@ -50,6 +52,27 @@ func NewMinifier() *Minifier {
 	m.AddFunc("text/xml", xml.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return &Minifier{m: m}
+}
+
+// escapeHTML asks the JS minifier to keep "</script" escaped in strings.
+// It is only read, so all goroutines share it.
+var escapeHTML = map[string]string{"escape-html": "1"}
+
+// minifyJS minifies JS, always keeping "</script" escaped. The HTML
+// minifier asks for that only for a <script> without a type attribute;
+// with type="text/javascript" or type="module" it would turn "<\/script>"
+// in a string into "</script>" and end the script early. In a .js file the
+// escape is harmless.
+func minifyJS(m *minify.M, w io.Writer, r io.Reader, params map[string]string) error {
+	if params["escape-html"] != "1" {
+		if len(params) == 0 {
+			params = escapeHTML
+		} else {
+			params = maps.Clone(params)
+			params["escape-html"] = "1"
+		}
+	}
+	return js.Minify(m, w, r, params)
 }
 
 // sharedMinifier is the Minifier of every Dir and Memory: one configured

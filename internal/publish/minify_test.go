@@ -143,6 +143,38 @@ func TestMinifyBrokenInlineJS(t *testing.T) {
 	}
 }
 
+// TestMinifyScriptEnd checks that "</script" and "</style" escaped in
+// inline code stay escaped, whatever the type attribute says, so the
+// minified page does not end a script or style early.
+func TestMinifyScriptEnd(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"script", `<script>var s = "<\/script><b>";</script>`, `<script>var s="<\/script><b>"</script>`},
+		{"text/javascript", `<script type="text/javascript">var s = "<\/script>";</script>`, `<script type="text/javascript">var s="<\/script>"</script>`},
+		{"module", `<script type="module">var s = "<\/script>";</script>`, `<script type="module">var s="<\/script>"</script>`},
+		{"ld+json", `<script type="application/ld+json">{ "a" : "<\/script>" }</script>`, `<script type="application/ld+json">{"a":"<\/script>"}</script>`},
+		{"style", `<style>a::after { content : "<\/style>" }</style>`, `<style>a::after{content:"<\/style>"}</style>`},
+	}
+	mf := NewMinifier()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := mf.Minify("index.html", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+	// A .js file keeps the escape too, and is otherwise minified.
+	got, err := mf.Minify("a.js", []byte(`var s = "<\/script>";  var n = 1;`))
+	if err != nil || string(got) != `var s="<\/script>",n=1` {
+		t.Errorf("Minify(a.js) = %s, %v", got, err)
+	}
+}
+
 // TestMinifyLeavesInputAlone checks that the caller's bytes, including the
 // spare capacity past their end, are never written to.
 func TestMinifyLeavesInputAlone(t *testing.T) {

@@ -157,17 +157,14 @@ func CheckAnchor(t *Page, anchor string) error {
 	if anchor == "" || t == nil {
 		return nil
 	}
-	if t.IDs[anchor] {
+	if t.HasID(anchor) {
 		return nil
 	}
 	where := t.URL
 	if t.Source != nil {
 		where = t.Source.Path
 	}
-	var near []string
-	for id := range t.IDs {
-		near = append(near, id)
-	}
+	near := t.IDs
 	msg := fmt.Sprintf("không có mục #%s trong %s", anchor, where)
 	if len(near) > 0 {
 		if sug := decode.Suggest(anchor, near); sug != "" {

@@ -5,6 +5,7 @@ package site
 
 import (
 	"html/template"
+	"sort"
 	"time"
 
 	"github.com/btnmt/cchc/internal/config"
@@ -50,17 +51,27 @@ type Page struct {
 	Content template.HTML
 	TOC     []markdown.Heading
 	Summary string
-	IDs     map[string]bool
+	IDs     []string // every id in the page's content, sorted
 
 	// Resources are the files of a bundle, relative to the bundle folder.
 	Resources []string
 	// Prev and Next are the neighbours within the section (older and newer).
 	Prev, Next *Page
 
+	// Data is what a generated page shows (a procedure's history, a term's pages, …), for its
+	// layout; nil for pages from Markdown.
+	Data any
+
 	Site *Site
 }
 
-// IsHome, IsSection, IsPage report the page's type, for templates.
+// HasID reports whether the page's content has an element with the id.
+func (p *Page) HasID(id string) bool {
+	i := sort.SearchStrings(p.IDs, id)
+	return i < len(p.IDs) && p.IDs[i] == id
+}
+
+// IsHome reports whether the page is the home page.
 func (p *Page) IsHome() bool { return p.Type == TypeHome }
 
 // IsSection reports whether the page is a section's list.

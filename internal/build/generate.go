@@ -1,0 +1,48 @@
+package build
+
+import (
+	"sort"
+
+	"github.com/btnmt/cchc/internal/report"
+	"github.com/btnmt/cchc/internal/site"
+)
+
+// A generator adds to a build what no single Markdown file writes: taxonomies, the procedure
+// registry, plan progress, calendars, exports. Each lives in its own file and registers itself.
+type generator interface {
+	// Name orders generators, so that a build runs them in the same order every time.
+	Name() string
+	// Generate adds pages to the model (site.Add) and checks rules between pages. It runs after
+	// the model is made and before Markdown is converted.
+	Generate(s *site.Site, errs *report.ErrorList)
+	// Write writes the generator's other files (exports, calendars) once every page is
+	// rendered; deps records which sources each file read.
+	Write(s *site.Site, out Output, errs *report.ErrorList)
+}
+
+// Output is where a generator writes its files.
+type Output interface {
+	// WriteFile writes a file of the site, relative to the destination ("thu-tuc-hanh-chinh/thu-tuc.json"),
+	// recording the sources it read (paths relative to the site root).
+	WriteFile(rel string, data []byte, reads ...string) error
+}
+
+var generators []generator
+
+// register adds a generator; call it from an init function.
+func register(g generator) {
+	generators = append(generators, g)
+	sort.Slice(generators, func(i, j int) bool { return generators[i].Name() < generators[j].Name() })
+}
+
+// output adapts a builder to Output.
+type output struct{ b *builder }
+
+func (o output) WriteFile(rel string, data []byte, reads ...string) error {
+	if err := o.b.target.WriteFile(rel, data); err != nil {
+		return err
+	}
+	o.b.deps.add(rel, reads...)
+	o.b.files.Add(1)
+	return nil
+}
