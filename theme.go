@@ -8,7 +8,7 @@ import (
 	"io/fs"
 )
 
-//go:embed all:layouts all:static
+//go:embed all:layouts all:static all:archetypes
 var theme embed.FS
 
 // ThemeLayouts returns the default theme's layouts.
@@ -24,3 +24,7 @@ func mustSub(dir string) fs.FS {
 	}
 	return f
 }
+
+// ThemeArchetypes returns the built-in archetypes: one template per section, used by
+// `cchc new` when the site has no archetypes/ folder of its own.
+func ThemeArchetypes() fs.FS { return mustSub("archetypes") }

@@ -16,7 +16,7 @@ type Article struct {
 
 func init() {
 	RegisterKind(&Kind{
-		Name: "article", Section: "tin-tuc", Label: "Tin tức",
+		Name: "article", Section: "tin-tuc", Label: "Tin tức", Names: []string{"bai-viet", "article"},
 		NewParams: func() any { return new(Article) },
 		Validate: func(p *Page) []*report.FileError {
 			a := p.Params.(*Article)

@@ -18,7 +18,7 @@ type Document struct {
 
 func init() {
 	RegisterKind(&Kind{
-		Name: "document", Section: "van-ban", Label: "Văn bản",
+		Name: "document", Section: "van-ban", Label: "Văn bản", Names: []string{"van-ban", "document"},
 		NewParams: func() any { return new(Document) },
 	})
 }

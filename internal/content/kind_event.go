@@ -23,7 +23,7 @@ type Event struct {
 
 func init() {
 	RegisterKind(&Kind{
-		Name: "event", Section: "su-kien", Label: "Sự kiện",
+		Name: "event", Section: "su-kien", Label: "Sự kiện", Names: []string{"su-kien", "event"},
 		NewParams: func() any { return new(Event) },
 		Validate: func(p *Page) []*report.FileError {
 			e := p.Params.(*Event)

@@ -33,7 +33,7 @@ type Plan struct {
 
 func init() {
 	RegisterKind(&Kind{
-		Name: "plan", Section: "ke-hoach", Label: "Kế hoạch",
+		Name: "plan", Section: "ke-hoach", Label: "Kế hoạch", Names: []string{"ke-hoach", "plan"},
 		NewParams: func() any { return new(Plan) },
 	})
 }

@@ -14,7 +14,7 @@ type QA struct {
 
 func init() {
 	RegisterKind(&Kind{
-		Name: "qa", Section: "hoi-dap", Label: "Hỏi đáp",
+		Name: "qa", Section: "hoi-dap", Label: "Hỏi đáp", Names: []string{"hoi-dap", "qa"},
 		NewParams: func() any { return new(QA) },
 	})
 }

@@ -53,7 +53,7 @@ type TTHCNotice struct {
 
 func init() {
 	RegisterKind(&Kind{
-		Name: "tthc", Section: "thu-tuc-hanh-chinh", Label: "Thủ tục hành chính",
+		Name: "tthc", Section: "thu-tuc-hanh-chinh", Label: "Thủ tục hành chính", Names: []string{"thong-bao-tthc", "tthc-notice"},
 		NewParams: func() any { return new(TTHCNotice) },
 	})
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"path"
 	"sort"
 
 	"github.com/btnmt/cchc/internal/decode"
@@ -30,7 +31,13 @@ type FrontMatter struct {
 type Kind struct {
 	Name    string // the kind's English name: "article", "tthc", ...
 	Section string // the section folder: "tin-tuc", ...
-	Label   string // the Vietnamese name shown to editors and visitors
+	// Folder, when set, is a folder below content/ that the kind owns instead of the whole
+	// section ("thu-tuc-hanh-chinh/thu-tuc" for procedure details); the deepest folder wins.
+	Folder string
+	Label  string // the Vietnamese name shown to editors and visitors
+	// Names are what editors may call the kind on the command line (`cchc new bai-viet "…"`):
+	// a Vietnamese name and an English one.
+	Names []string
 	// NewParams returns a pointer to a zero struct of the kind's extra keys, or nil when it has none.
 	NewParams func() any
 	// Validate checks a decoded page of the kind on its own (required keys, rules between keys).
@@ -40,10 +47,41 @@ type Kind struct {
 var kinds = map[string]*Kind{}
 
 // RegisterKind adds a kind; each kind registers itself from its own file's init.
-func RegisterKind(k *Kind) { kinds[k.Section] = k }
+func RegisterKind(k *Kind) {
+	if k.Folder == "" {
+		k.Folder = k.Section
+	}
+	kinds[k.Folder] = k
+}
 
 // KindOf returns the kind of a section folder, or nil for a section with no kind (plain pages).
 func KindOf(section string) *Kind { return kinds[section] }
+
+// KindFor returns the kind of a content file by its path relative to content/: the kind of the
+// deepest folder that has one, or nil.
+func KindFor(rel string) *Kind {
+	for d := path.Dir(rel); d != "." && d != "/"; d = path.Dir(d) {
+		if k, ok := kinds[d]; ok {
+			return k
+		}
+	}
+	return nil
+}
+
+// KindNamed returns the kind an editor named ("bai-viet", "article", "tin-tuc"), or nil.
+func KindNamed(name string) *Kind {
+	for _, k := range kinds {
+		if k.Folder == name || k.Name == name {
+			return k
+		}
+		for _, n := range k.Names {
+			if n == name {
+				return k
+			}
+		}
+	}
+	return nil
+}
 
 // Kinds lists every registered kind in section order.
 func Kinds() []*Kind {

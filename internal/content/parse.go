@@ -97,7 +97,7 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 
 	var errs []*report.FileError
 	targets := []any{&p.FrontMatter}
-	if k := KindOf(p.Section); k != nil && !p.Index {
+	if k := KindFor(rel); k != nil && !p.Index {
 		p.Kind = k
 		if k.NewParams != nil {
 			p.Params = k.NewParams()

@@ -292,9 +292,8 @@ func TestYAMLLineEndings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, _, errs := decodeYAML(t, tt.src, 1)
+			_, _, errs := decodeYAML(t, tt.src, 1)
 			checkErrs(t, errs, []wantErr{{4, []string{`"titel"`}}})
-			_ = f
 			n, err := decode.YAML([]byte(tt.src), 1)
 			if err != nil {
 				t.Fatal(err)
