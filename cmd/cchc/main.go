@@ -4,6 +4,8 @@
 // Usage:
 //
 //	cchc build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--expired]
+//	cchc check [--source DIR] [--base-url URL] [--drafts] [--future] [--expired]
+//	cchc new <kind> "Title" [--source DIR]
 //	cchc version
 package main
 
@@ -18,6 +20,7 @@ import (
 	"time"
 
 	"github.com/btnmt/cchc"
+	"github.com/btnmt/cchc/internal/archetype"
 	"github.com/btnmt/cchc/internal/build"
 	"github.com/btnmt/cchc/internal/report"
 )
@@ -41,49 +44,84 @@ const usage = `cchc — trình tạo chuyên trang cải cách hành chính
 Cách dùng:
   cchc build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--expired]
         dựng trang vào thư mục đích (mặc định <source>/public)
+  cchc check [--source DIR] [--drafts] [--future] [--expired]
+        kiểm tra toàn bộ trang như khi dựng, không ghi gì; in mọi lỗi và gợi ý
+  cchc new <loại> "Tiêu đề" [--source DIR]
+        tạo bài mới (bản nháp) từ mẫu của loại đó; loại: %s
   cchc version
         in phiên bản
 
 Chạy "cchc <lệnh> --help" để xem các tuỳ chọn của từng lệnh.
 `
 
+// now is the clock of `new`; tests replace it.
+var now = time.Now
+
+func usageText() string { return fmt.Sprintf(usage, archetype.KindNames()) }
+
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usageText())
 		return exitUsage
 	}
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "cchc", versionString())
 		return exitOK
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usageText())
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "cchc: không có lệnh %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "cchc: không có lệnh %q\n\n%s", args[0], usageText())
 	return exitUsage
 }
 
-func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+// buildFlags declares the flags build and check share.
+func buildFlags(name string, o *build.Options, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var o build.Options
 	fs.StringVar(&o.Source, "source", ".", "thư mục gốc của trang (có content/, layouts/, static/, site.yaml)")
-	fs.StringVar(&o.Dest, "dest", "", "thư mục đích (mặc định <source>/public)")
 	fs.StringVar(&o.BaseURL, "base-url", "", "địa chỉ gốc khi triển khai, thay cho baseURL trong site.yaml")
-	fs.BoolVar(&o.Drafts, "drafts", false, "dựng cả bản nháp (draft: true)")
-	fs.BoolVar(&o.Future, "future", false, "dựng cả bài có ngày đăng chưa đến")
-	fs.BoolVar(&o.Expired, "expired", false, "dựng cả bài đã hết hạn (expiryDate)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+	fs.BoolVar(&o.Drafts, "drafts", false, "gồm cả bản nháp (draft: true)")
+	fs.BoolVar(&o.Future, "future", false, "gồm cả bài có ngày đăng chưa đến")
+	fs.BoolVar(&o.Expired, "expired", false, "gồm cả bài đã hết hạn (expiryDate)")
+	return fs
+}
+
+// parse parses flags that may stand before, between or after the positional arguments, and
+// returns the positional ones. ok is false when the command must stop with code.
+func parse(fs *flag.FlagSet, args []string) (pos []string, code int, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
 		}
-		return exitUsage
+		if fs.NArg() == 0 {
+			return pos, 0, true
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "cchc build: thừa đối số %q\n", strings.Join(fs.Args(), " "))
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	var o build.Options
+	fs := buildFlags("build", &o, stderr)
+	fs.StringVar(&o.Dest, "dest", "", "thư mục đích (mặc định <source>/public)")
+	pos, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "cchc build: thừa đối số %q\n", strings.Join(pos, " "))
 		return exitUsage
 	}
 	o.ThemeLayouts = cchc.ThemeLayouts()
@@ -99,12 +137,69 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func reportError(err error, stderr io.Writer) int {
-	var usageErr *build.UsageError
-	if errors.As(err, &usageErr) {
-		fmt.Fprintln(stderr, "cchc build:", usageErr.Err)
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	var o build.Options
+	fs := buildFlags("check", &o, stderr)
+	pos, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "cchc check: thừa đối số %q\n", strings.Join(pos, " "))
 		return exitUsage
 	}
+	o.ThemeLayouts = cchc.ThemeLayouts()
+	o.ThemeStatic = cchc.ThemeStatic()
+	res, err := build.Check(o)
+	if err != nil {
+		var usageErr *build.UsageError
+		if errors.As(err, &usageErr) {
+			fmt.Fprintln(stderr, "cchc check:", usageErr.Err)
+			return exitUsage
+		}
+		list := asList(err)
+		for _, e := range list {
+			fmt.Fprintln(stdout, e)
+		}
+		fmt.Fprintf(stdout, "Tìm thấy %d lỗi. Hãy sửa các lỗi trên rồi chạy lại cchc check.\n", len(list))
+		return exitContent
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stdout, "cảnh báo:", w)
+	}
+	for _, a := range res.Advice {
+		fmt.Fprintln(stdout, "gợi ý:", a)
+	}
+	fmt.Fprintf(stdout, "Không có lỗi: %d trang hợp lệ; %d cảnh báo, %d gợi ý.\n", res.Pages, len(res.Warnings), len(res.Advice))
+	return exitOK
+}
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("new", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	source := fs.String("source", ".", "thư mục gốc của trang")
+	pos, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 2 {
+		fmt.Fprintf(stderr, "cách dùng: cchc new <loại> \"Tiêu đề\"\nloại: %s\n", archetype.KindNames())
+		return exitUsage
+	}
+	p, err := archetype.Create(archetype.Options{Source: *source, Kind: pos[0], Title: pos[1], Now: now(), Theme: cchc.ThemeArchetypes()})
+	if err != nil {
+		fmt.Fprintln(stderr, "cchc new:", err)
+		if strings.Contains(err.Error(), "không có loại bài") {
+			return exitUsage
+		}
+		return exitContent
+	}
+	fmt.Fprintln(stdout, p)
+	return exitOK
+}
+
+// asList returns err as the list of problems it holds.
+func asList(err error) report.ErrorList {
 	var list report.ErrorList
 	var fe *report.FileError
 	switch {
@@ -114,6 +209,16 @@ func reportError(err error, stderr io.Writer) int {
 	default:
 		list = report.ErrorList{{Err: err}}
 	}
+	return list
+}
+
+func reportError(err error, stderr io.Writer) int {
+	var usageErr *build.UsageError
+	if errors.As(err, &usageErr) {
+		fmt.Fprintln(stderr, "cchc build:", usageErr.Err)
+		return exitUsage
+	}
+	list := asList(err)
 	for _, e := range list {
 		fmt.Fprintln(stderr, e)
 	}

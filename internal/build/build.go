@@ -52,6 +52,9 @@ type Result struct {
 	Pages    int // HTML pages written (redirect pages included)
 	Files    int // other files written or copied
 	Warnings []string
+	// Advice is what `cchc check` suggests (missing descriptions, images without alt text,
+	// stale drafts): not errors, sorted.
+	Advice   []string
 	Deps     *Deps
 	Site     *site.Site
 	Duration time.Duration
@@ -114,6 +117,26 @@ func (o Options) withDefaults() (Options, error) {
 	return o, nil
 }
 
+// Check runs every validation of a build without writing anything: the site's files are
+// read, converted and rendered, and the output is checked as if it were written.
+func Check(opts Options) (*Result, error) {
+	start := time.Now()
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := config.Load(opts.Source, opts.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	res, err := Run(opts, cfg, publish.NewDiscard())
+	if err != nil {
+		return nil, err
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
 // Run builds the site described by opts and cfg into target, which the caller commits or drops.
 func Run(opts Options, cfg *config.Config, target publish.Target) (*Result, error) {
 	var errs report.ErrorList
@@ -164,7 +187,8 @@ func Run(opts Options, cfg *config.Config, target publish.Target) (*Result, erro
 		errs.Sort()
 		return nil, errs
 	}
-	res := &Result{Pages: int(b.pages.Load()), Files: int(b.files.Load()), Warnings: b.sortedWarnings(), Deps: b.deps, Site: s}
+	advice := append(b.advice, draftAdvice(src.Pages, opts.Now)...)
+	res := &Result{Pages: int(b.pages.Load()), Files: int(b.files.Load()), Warnings: b.sortedWarnings(), Advice: sortedAdvice(advice), Deps: b.deps, Site: s}
 	return res, nil
 }
 

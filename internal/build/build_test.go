@@ -424,7 +424,8 @@ func TestBuildRejectsBadInput(t *testing.T) {
 		},
 		{
 			name: "file over 10 MB",
-			files: siteFiles{bad: fm("\n"+strings.Repeat("Một dòng văn bản rất dài của bài viết.\n", 11<<20/38),
+			// Just over 10 MiB: the front matter plus 10 MiB of text.
+			files: siteFiles{bad: fm("\n"+strings.Repeat(strings.Repeat("a", 1023)+"\n", 10<<10),
 				`title: "Quá lớn"`, `date: 2020-05-01`)},
 			want: []wantErr{{bad, 0, []string{"MB"}}},
 		},
@@ -461,10 +462,30 @@ func TestBuildRejectsBadInput(t *testing.T) {
 			},
 		},
 		{
+			name:  "two file names with the same slug",
+			files: siteFiles{"content/tin-tuc/Bài Một.md": fm("\nTrùng.\n", `title: "Bài một, bản khác"`, `date: 2020-05-01`)},
+			check: func(t *testing.T, list report.ErrorList) {
+				t.Helper()
+				const a, b = "content/tin-tuc/Bài Một.md", "content/tin-tuc/bai-mot.md"
+				for _, e := range list {
+					if (e.Path == a && strings.Contains(e.Error(), b)) || (e.Path == b && strings.Contains(e.Error(), a)) {
+						return
+					}
+				}
+				t.Errorf("no error names both %s and %s; got:\n%v", a, b, list)
+			},
+		},
+		{
 			name: "alias equal to another page's URL",
 			files: siteFiles{bad: fm("\nThân bài.\n", `title: "Bí danh trùng"`, `date: 2020-05-01`,
 				`aliases: ["/tin-tuc/bai-mot/"]`)},
 			want: []wantErr{{bad, 4, []string{"/tin-tuc/bai-mot/", "content/tin-tuc/bai-mot.md"}}},
+		},
+		{
+			name: "alias equal to the 404 page",
+			files: siteFiles{bad: fm("\nThân bài.\n", `title: "Bí danh trùng trang 404"`, `date: 2020-05-01`,
+				`aliases: ["/404.html"]`)},
+			want: []wantErr{{bad, 4, []string{"/404.html", "trùng"}}},
 		},
 		{
 			name: "alias with dot-dot",
@@ -518,6 +539,31 @@ func TestBuildRejectsBadInput(t *testing.T) {
 			name:  "site.yaml unknown key",
 			files: siteFiles{"site.yaml": "title: \"Chuyên trang\"\nbaseURL: \"/\"\ntitel: \"Sai\"\n"},
 			want:  []wantErr{{"site.yaml", 3, []string{`"titel"`, `"title"`}}},
+		},
+		{
+			name:  "site.yaml malformed",
+			files: siteFiles{"site.yaml": "title: \"Chuyên trang\"\nmenu: [\n  {ten: \"Trang chủ\", url: \"/\"}\n"},
+			want:  []wantErr{{"site.yaml", 2, []string{"]"}}},
+		},
+		{
+			name:  "site.yaml rssLimit not a number",
+			files: siteFiles{"site.yaml": "title: \"Chuyên trang\"\nrssLimit: \"ba\"\n"},
+			want:  []wantErr{{"site.yaml", 2, []string{"rssLimit", "số nguyên"}}},
+		},
+		{
+			name:  "partial syntax error",
+			files: siteFiles{"layouts/partials/footer.html": "<footer>\n<p>{{.Site.Config.Title}</p>\n</footer>\n"},
+			want:  []wantErr{{"layouts/partials/footer.html", 2, []string{"mẫu trang"}}},
+		},
+		{
+			name:  "layout calls an undefined function",
+			files: siteFiles{"layouts/_default/single.html": "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n<p>{{khongCo .Date}}</p>\n{{end}}\n"},
+			want:  []wantErr{{"layouts/_default/single.html", 3, []string{"khongCo"}}},
+		},
+		{
+			name:  "layout links to a missing page",
+			files: siteFiles{"layouts/_default/single.html": "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n<a href=\"{{relURL \"/khong-co/\"}}\">x</a>\n{{end}}\n"},
+			want:  []wantErr{{"layouts/_default/single.html", 0, []string{"/khong-co/"}}},
 		},
 		{
 			name:  "layout syntax error",
@@ -723,6 +769,16 @@ func TestBuildDeterministic(t *testing.T) {
 	compareTrees(t, dests[0], dests[2])
 }
 
+// symlinkTo makes a symbolic link to target beside the site folder src and returns it; it
+// panics when the system refuses (the tests run where symlinks work).
+func symlinkTo(src, target string) string {
+	link := filepath.Join(filepath.Dir(src), "lien-ket-"+filepath.Base(target))
+	if err := os.Symlink(target, link); err != nil {
+		panic(err)
+	}
+	return link
+}
+
 // TestBuildDestSafety refuses a destination that would replace the site's own files.
 func TestBuildDestSafety(t *testing.T) {
 	t.Parallel()
@@ -737,6 +793,13 @@ func TestBuildDestSafety(t *testing.T) {
 		{"inside static", func(src string) string { return filepath.Join(src, "static", "public") }},
 		{"layouts folder", func(src string) string { return filepath.Join(src, "layouts") }},
 		{"parent of the source", func(src string) string { return filepath.Dir(src) }},
+		{"symlink to content", func(src string) string { return symlinkTo(src, filepath.Join(src, "content")) }},
+		{"inside a symlink to content", func(src string) string {
+			return filepath.Join(symlinkTo(src, filepath.Join(src, "content")), "public")
+		}},
+		{"inside a symlink to static", func(src string) string {
+			return filepath.Join(symlinkTo(src, filepath.Join(src, "static")), "public")
+		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -745,11 +808,12 @@ func TestBuildDestSafety(t *testing.T) {
 				"static/css/rieng.css":        "body{color:red}\n",
 				"layouts/partials/extra.html": "<p>extra</p>\n",
 			}))
+			dest := tc.dest(src)
 			before := treeHash(t, filepath.Dir(src))
-			_, err := build.Build(options(src, tc.dest(src)))
+			_, err := build.Build(options(src, dest))
 			var ue *build.UsageError
 			if !errors.As(err, &ue) {
-				t.Fatalf("Build with dest %s: got %v (%T), want a *build.UsageError", tc.dest(src), err, err)
+				t.Fatalf("Build with dest %s: got %v (%T), want a *build.UsageError", dest, err, err)
 			}
 			if !strings.Contains(ue.Error(), "--dest") {
 				t.Errorf("the message %q should name --dest", ue.Error())
@@ -761,16 +825,45 @@ func TestBuildDestSafety(t *testing.T) {
 	}
 }
 
+// TestBuildReplacesDest replaces the destination as a whole: a page removed from the content
+// disappears from the output at the next build.
+func TestBuildReplacesDest(t *testing.T) {
+	t.Parallel()
+	src := writeSite(t, baseSite())
+	dest := filepath.Join(t.TempDir(), "public")
+	mustBuild(t, options(src, dest))
+	if !exists(dest, "tin-tuc/bai-mot/index.html") {
+		t.Fatal("bai-mot was not built")
+	}
+	writeFiles(t, src, siteFiles{"content/tin-tuc/bai-hai.md": fm("\nKhông còn liên kết.\n", `title: "Bài hai"`, `date: 2020-04-20`)})
+	if err := os.Remove(filepath.Join(src, "content", "tin-tuc", "bai-mot.md")); err != nil {
+		t.Fatal(err)
+	}
+	mustBuild(t, options(src, dest))
+	if exists(dest, "tin-tuc/bai-mot") {
+		t.Error("the removed page's folder is still in the destination")
+	}
+	if !exists(dest, "tin-tuc/bai-hai/index.html") {
+		t.Error("bai-hai is missing after the second build")
+	}
+	if l := leftovers(t, dest); len(l) > 0 {
+		t.Errorf("temporary folders left beside dest: %v", l)
+	}
+}
+
 // TestBuildBasePath deploys under a sub-path: every link gets the base path, feeds and the
 // sitemap carry absolute URLs.
 func TestBuildBasePath(t *testing.T) {
 	t.Parallel()
 	files := baseSite().with(siteFiles{
 		"content/tin-tuc/x.md": fm("\nBài đích.\n", `title: "Bài X"`, `date: 2020-02-01`),
-		"content/tin-tuc/nguon.md": fm("\nTương đối: [tương đối](x.md).\n\nTừ gốc: [từ gốc](/tin-tuc/x/).\n\nMục: [mục](x.md#muc-a).\n",
+		"content/tin-tuc/nguon.md": fm("\nTương đối: [tương đối](x.md).\n\nTừ gốc: [từ gốc](/tin-tuc/x/).\n\n"+
+			"Mục: [mục](x.md#muc-a).\n\nDanh sách: [danh sách](_index.md).\n\nTên cũ: [tên cũ](/tin-tuc/ten-cu/).\n\n"+
+			"Trang chủ: [trang chủ](../_index.md).\n",
 			`title: "Bài nguồn"`, `date: 2020-02-02`),
 	})
-	files["content/tin-tuc/x.md"] = fm("\nBài đích.\n\n## Mục A\n", `title: "Bài X"`, `date: 2020-02-01`)
+	files["content/tin-tuc/x.md"] = fm("\nBài đích.\n\n## Mục A\n", `title: "Bài X"`, `date: 2020-02-01`,
+		`aliases: ["/tin-tuc/ten-cu/"]`)
 	dest, _ := buildFiles(t, files, func(o *build.Options) { o.BaseURL = "https://example.gov.vn/cchc/" })
 
 	page := readOut(t, dest, "tin-tuc/nguon/index.html")
@@ -778,6 +871,9 @@ func TestBuildBasePath(t *testing.T) {
 		"tương đối": "/cchc/tin-tuc/x/",
 		"từ gốc":    "/cchc/tin-tuc/x/",
 		"mục":       "/cchc/tin-tuc/x/#muc-a",
+		"danh sách": "/cchc/tin-tuc/",
+		"tên cũ":    "/cchc/tin-tuc/ten-cu/",
+		"trang chủ": "/cchc/",
 	} {
 		re := regexp.MustCompile(`<a href="([^"]*)">` + regexp.QuoteMeta(text) + `</a>`)
 		m := re.FindStringSubmatch(page)
@@ -813,6 +909,14 @@ func TestBuildBasePath(t *testing.T) {
 	}
 	if sm := readOut(t, dest, "sitemap.xml"); !strings.Contains(sm, "<loc>https://example.gov.vn/cchc/</loc>") {
 		t.Error("sitemap.xml does not list the home page https://example.gov.vn/cchc/")
+	}
+
+	// The old URL redirects to the page's absolute URL.
+	redirect := readOut(t, dest, "tin-tuc/ten-cu/index.html")
+	for _, want := range []string{`rel="canonical" href="https://example.gov.vn/cchc/tin-tuc/x/"`, `url=https://example.gov.vn/cchc/tin-tuc/x/`} {
+		if !strings.Contains(redirect, want) {
+			t.Errorf("the redirect page has no %s:\n%s", want, redirect)
+		}
 	}
 }
 
@@ -859,6 +963,9 @@ func TestBuildSlugs(t *testing.T) {
 			`title: "Đất đai và môi trường"`, `date: 2020-05-01`),
 		"content/tin-tuc/Đường Dẫn--Có   Khoảng_Trắng.md": fm("\nThân.\n", `title: "Khoảng trắng"`, `date: 2020-05-02`),
 		"content/tin-tuc/co-slug.md":                      fm("\nThân.\n", `title: "Có slug"`, `date: 2020-05-03`, `slug: "Tên Riêng Đặt Tay"`),
+		"content/tin-tuc/lien-ket.md": fm("\n[đất](<Đất đai & Môi trường.md#ket-qua-dat-duoc-1>) "+
+			"[mã](%C4%90%E1%BA%A5t%20%C4%91ai%20&%20M%C3%B4i%20tr%C6%B0%E1%BB%9Dng.md) [riêng](co-slug.md)\n",
+			`title: "Liên kết"`, `date: 2020-05-04`),
 	}), nil)
 	for _, want := range []string{
 		"tin-tuc/dat-dai-va-moi-truong/index.html",
@@ -867,6 +974,16 @@ func TestBuildSlugs(t *testing.T) {
 	} {
 		if !exists(dest, want) {
 			t.Errorf("%s not written", want)
+		}
+	}
+	links := readOut(t, dest, "tin-tuc/lien-ket/index.html")
+	for text, want := range map[string]string{
+		"đất":   "/tin-tuc/dat-dai-va-moi-truong/#ket-qua-dat-duoc-1",
+		"mã":    "/tin-tuc/dat-dai-va-moi-truong/",
+		"riêng": "/tin-tuc/ten-rieng-dat-tay/",
+	} {
+		if !strings.Contains(links, `<a href="`+want+`">`+text+`</a>`) {
+			t.Errorf("the link %q should go to %s", text, want)
 		}
 	}
 	page := readOut(t, dest, "tin-tuc/dat-dai-va-moi-truong/index.html")

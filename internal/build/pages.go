@@ -30,6 +30,7 @@ type builder struct {
 	mu           sync.Mutex
 	warns        []string
 	badContent   map[*site.Page]bool // pages whose Markdown had problems: their output links are not checked again
+	advice       []string
 }
 
 // pendingAnchor is a link to #anchor of another page, checked once every page is converted.
@@ -84,6 +85,7 @@ func (b *builder) generate(errs *report.ErrorList) {
 	for _, g := range generators {
 		g.Generate(s, errs)
 	}
+	b.buildLists(errs)
 }
 
 // convertAll converts the Markdown of every page, resolving and checking its links.
@@ -95,6 +97,7 @@ func (b *builder) convertAll(errs *report.ErrorList) {
 		}
 	}
 	perPage := make([][]*report.FileError, len(srcPages))
+	advice := make([][]string, len(srcPages))
 	anchors := make([][]pendingAnchor, len(srcPages))
 	parallel(len(srcPages), func(i int) {
 		p := srcPages[i]
@@ -112,6 +115,7 @@ func (b *builder) convertAll(errs *report.ErrorList) {
 			perPage[i] = append(perPage[i], report.Errorf(p.Source.Path, 0, "không chuyển được Markdown: %v", err))
 			return
 		}
+		advice[i] = pageAdvice(p, res)
 		for _, pr := range res.Problems {
 			perPage[i] = append(perPage[i], report.Errorf(p.Source.Path, pr.Line, "%s", pr.Message))
 		}
@@ -135,6 +139,9 @@ func (b *builder) convertAll(errs *report.ErrorList) {
 		// The Markdown is not needed once converted; a rebuild reads the file again.
 		p.Source.Body = nil
 	})
+	for _, a := range advice {
+		b.advice = append(b.advice, a...)
+	}
 	b.badContent = map[*site.Page]bool{}
 	for i, pe := range perPage {
 		if len(pe) > 0 {
@@ -236,6 +243,7 @@ func (b *builder) recordReads(p *site.Page) {
 		b.deps.add(out, p.Next.Path())
 	}
 	b.deps.add(out, sourcesOf(p.Pages, len(p.Pages))...)
+	b.deps.add(out, sourcesOf(p.Related, len(p.Related))...)
 	b.deps.add(out, sourcesOf(p.Sections, len(p.Sections))...)
 	for _, m := range b.site.Menu {
 		if m.Page != nil {

@@ -105,6 +105,7 @@ func (c *Config) setDefaults() {
 // overrides the file's.
 func Load(root, baseURL string) (*Config, error) {
 	c := &Config{}
+	var lines map[string]int // line of each top-level key written in the file
 	data, err := os.ReadFile(filepath.Join(root, FileName))
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -116,6 +117,7 @@ func Load(root, baseURL string) (*Config, error) {
 		if err != nil {
 			errs.Add(err)
 		} else {
+			lines = n.KeyLines()
 			for _, e := range decode.Into(n, c) {
 				errs.Add(e)
 			}
@@ -130,25 +132,31 @@ func Load(root, baseURL string) (*Config, error) {
 	}
 	if baseURL != "" {
 		c.BaseURL = baseURL
+		delete(lines, "baseURL")
 	}
+	// A 0 written in the file is an error, not a request for the default.
+	_, zeroPaginate := lines["paginate"]
+	zeroPaginate = zeroPaginate && c.Paginate == 0
+	_, zeroRSS := lines["rssLimit"]
+	zeroRSS = zeroRSS && c.RSSLimit == 0
 	c.setDefaults()
 	var errs report.ErrorList
 	if err := c.parseBase(); err != nil {
-		errs.Add(report.Errorf(FileName, 0, "%v", err))
+		errs.Add(report.Errorf(FileName, lines["baseURL"], "%v", err))
 	}
-	if c.Paginate < 1 {
-		errs.Add(report.Errorf(FileName, 0, "\"paginate\" phải là số dương (số mục trên một trang danh sách), ví dụ paginate: 10"))
+	if c.Paginate < 1 || zeroPaginate {
+		errs.Add(report.Errorf(FileName, lines["paginate"], "\"paginate\" phải là số dương (số mục trên một trang danh sách), ví dụ paginate: 10"))
 	}
-	if c.RSSLimit < 1 {
-		errs.Add(report.Errorf(FileName, 0, "\"rssLimit\" phải là số dương (số mục trong một nguồn tin RSS), ví dụ rssLimit: 20"))
+	if c.RSSLimit < 1 || zeroRSS {
+		errs.Add(report.Errorf(FileName, lines["rssLimit"], "\"rssLimit\" phải là số dương (số mục trong một nguồn tin RSS), ví dụ rssLimit: 20"))
 	}
 	if e := c.Feedback.Endpoint; e != "" {
 		if u, err := url.Parse(e); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-			errs.Add(report.Errorf(FileName, 0, "\"gop_y.endpoint\" phải là một địa chỉ http(s) đầy đủ, ví dụ https://example.gov.vn/gop-y, không phải %q", e))
+			errs.Add(report.Errorf(FileName, lines["gop_y"], "\"gop_y.endpoint\" phải là một địa chỉ http(s) đầy đủ, ví dụ https://example.gov.vn/gop-y, không phải %q", e))
 		}
 	}
 	if e := c.Feedback.Email; e != "" && (!strings.Contains(e, "@") || strings.ContainsAny(e, " <>\"")) {
-		errs.Add(report.Errorf(FileName, 0, "\"gop_y.email\" không phải một địa chỉ thư điện tử hợp lệ: %q", e))
+		errs.Add(report.Errorf(FileName, lines["gop_y"], "\"gop_y.email\" không phải một địa chỉ thư điện tử hợp lệ: %q", e))
 	}
 	for _, m := range c.Menu {
 		if !strings.HasPrefix(m.URL, "/") {

@@ -25,6 +25,7 @@ import (
 //	dict "k" v …         a map, to pass several values to a partial
 //	toc .TOC 2 3         the table of contents as a nested list (empty with fewer than 2 headings)
 //	add, sub             integer arithmetic
+//	jsonLD .             the page's schema.org description, for <script type="application/ld+json">
 func Funcs(cfg *config.Config) template.FuncMap {
 	return template.FuncMap{
 		"relURL":  cfg.RelURL,
@@ -41,6 +42,7 @@ func Funcs(cfg *config.Config) template.FuncMap {
 		"add":     func(a, b int) int { return a + b },
 		"sub":     func(a, b int) int { return a - b },
 		"join":    strings.Join,
+		"jsonLD":  JSONLD,
 	}
 }
 

@@ -53,6 +53,11 @@ type Page struct {
 	Summary string
 	IDs     []string // every id in the page's content, sorted
 
+	// Pager is the page's part of a paginated list, nil for pages that are not lists.
+	Pager *Pager
+	// Related are pages that share fields or tags with this one, newest first.
+	Related []*Page
+
 	// Resources are the files of a bundle, relative to the bundle folder.
 	Resources []string
 	// Prev and Next are the neighbours within the section (older and newer).
@@ -70,6 +75,21 @@ func (p *Page) HasID(id string) bool {
 	i := sort.SearchStrings(p.IDs, id)
 	return i < len(p.IDs) && p.IDs[i] == id
 }
+
+// Ancestors returns the pages above p, from the home page down: the breadcrumb trail.
+func (p *Page) Ancestors() []*Page {
+	var out []*Page
+	for a := p.Parent; a != nil; a = a.Parent {
+		if len(out) > 16 || a == p {
+			break
+		}
+		out = append([]*Page{a}, out...)
+	}
+	return out
+}
+
+// Terms returns the terms of a taxonomy ("linh_vuc", "don_vi", "tags") the page carries.
+func (p *Page) Terms(key string) []*Term { return p.Site.TermsOf(p, key) }
 
 // IsHome reports whether the page is the home page.
 func (p *Page) IsHome() bool { return p.Type == TypeHome }

@@ -32,6 +32,8 @@ type Site struct {
 	All      []*Page // every page and list, in URL order
 	Aliases  []Alias
 	Menu     []MenuEntry
+	// Taxonomies are the taxonomies that have terms, in a fixed order (linh_vuc, don_vi, tags).
+	Taxonomies []*Taxonomy
 
 	byURL    map[string]*Page
 	bySource map[string]*Page  // content-relative path → published page

@@ -1,0 +1,179 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/btnmt/cchc/internal/report"
+	"github.com/btnmt/cchc/internal/slug"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Taxonomy is a way of grouping pages: tags, fields (linh_vuc), units (don_vi).
+type Taxonomy struct {
+	Key    string // the front matter key: "tags"
+	Name   string // the Vietnamese name: "Từ khoá"
+	Plural string // the index page's title: "Các từ khoá"
+	URL    string // the index page: "/the/"
+	Terms  []*Term
+	Page   *Page // the index page
+
+	byKey map[string]*Term
+}
+
+// Term is one value of a taxonomy, with the pages that carry it.
+type Term struct {
+	Name  string // the most used spelling
+	Slug  string
+	URL   string
+	Pages []*Page // newest first
+	Page  *Page   // the term's (first) list page
+	Tax   *Taxonomy
+}
+
+// Taxonomies are the site's taxonomies, in a fixed order.
+var Taxonomies = []struct{ Key, Name, Plural, Path string }{
+	{"linh_vuc", "Lĩnh vực", "Lĩnh vực quản lý", "/linh-vuc/"},
+	{"don_vi", "Đơn vị", "Đơn vị", "/don-vi/"},
+	{"tags", "Từ khoá", "Từ khoá", "/the/"},
+}
+
+// Types of the taxonomy pages.
+const (
+	TypeTaxonomyIndex Type = "terms" // all terms of a taxonomy, with counts
+	TypeTermList      Type = "term"  // the pages of one term
+)
+
+// termValues returns the raw values of a taxonomy on a page.
+func termValues(p *Page, key string) []string {
+	if p.Source == nil {
+		return nil
+	}
+	switch key {
+	case "tags":
+		return p.Source.Tags
+	case "linh_vuc":
+		return p.Source.LinhVuc
+	case "don_vi":
+		return p.Source.DonVi
+	}
+	return nil
+}
+
+// TermKey is what makes two spellings one term: case, Unicode form (NFC/NFD) and spacing do
+// not count.
+func TermKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+}
+
+// BuildTaxonomies groups the single pages by tags, linh_vuc and don_vi, adds an index page per
+// taxonomy and a (paginated) list page per term, and reports terms whose URLs collide.
+func (s *Site) BuildTaxonomies(errs *report.ErrorList) {
+	for _, def := range Taxonomies {
+		tax := &Taxonomy{Key: def.Key, Name: def.Name, Plural: def.Plural, URL: def.Path, byKey: map[string]*Term{}}
+		type acc struct {
+			term      *Term
+			spellings map[string]int
+			first     map[string]string // spelling → first file that used it
+		}
+		byKey := map[string]*acc{}
+		var order []string
+		for _, p := range s.Pages {
+			seen := map[string]bool{}
+			for _, v := range termValues(p, def.Key) {
+				v = strings.Join(strings.Fields(norm.NFC.String(v)), " ")
+				k := TermKey(v)
+				if k == "" || seen[k] {
+					continue
+				}
+				seen[k] = true
+				a := byKey[k]
+				if a == nil {
+					a = &acc{term: &Term{Tax: tax}, spellings: map[string]int{}, first: map[string]string{}}
+					byKey[k] = a
+					order = append(order, k)
+				}
+				a.spellings[v]++
+				if _, ok := a.first[v]; !ok {
+					a.first[v] = p.Path()
+				}
+				a.term.Pages = append(a.term.Pages, p)
+			}
+		}
+		bySlug := map[string]*acc{}
+		sort.Strings(order)
+		for _, k := range order {
+			a := byKey[k]
+			t := a.term
+			// The displayed name is the most used spelling; ties go to Vietnamese order.
+			best, bestN := "", -1
+			var sp []string
+			for v := range a.spellings {
+				sp = append(sp, v)
+			}
+			SortStrings(sp)
+			for _, v := range sp {
+				if a.spellings[v] > bestN {
+					best, bestN = v, a.spellings[v]
+				}
+			}
+			t.Name = best
+			t.Slug = slug.Make(best)
+			if t.Slug == "" {
+				errs.Add(report.Errorf(a.first[best], 0, "%s %q không tạo được đường dẫn (chỉ có ký hiệu); hãy dùng chữ hoặc số", def.Name, best))
+				continue
+			}
+			if other, ok := bySlug[t.Slug]; ok {
+				errs.Add(report.Errorf(a.first[best], 0, "%s %q và %q (trong %s) cùng đường dẫn %s%s/; hãy thống nhất một cách viết", strings.ToLower(def.Name), best, other.term.Name, other.first[other.term.Name], def.Path, t.Slug))
+				continue
+			}
+			bySlug[t.Slug] = a
+			tax.byKey[k] = t
+			t.URL = def.Path + t.Slug + "/"
+			SortPages(t.Pages)
+			tax.Terms = append(tax.Terms, t)
+		}
+		if len(tax.Terms) == 0 {
+			continue
+		}
+		sort.SliceStable(tax.Terms, func(i, j int) bool { return Compare(tax.Terms[i].Name, tax.Terms[j].Name) < 0 })
+		tax.Page = &Page{Type: TypeTaxonomyIndex, URL: tax.URL, Title: def.Plural, Data: tax, Parent: s.Home}
+		if !s.Add(tax.Page, "danh sách "+strings.ToLower(def.Name)+" (tạo tự động)", errs) {
+			continue
+		}
+		for _, t := range tax.Terms {
+			t.Page = &Page{Type: TypeTermList, URL: t.URL, Title: t.Name, Pages: t.Pages, Data: t, Parent: tax.Page,
+				Description: fmt.Sprintf("Các bài thuộc %s “%s”.", strings.ToLower(def.Name), t.Name)}
+			if s.Add(t.Page, fmt.Sprintf("trang %s %q (tạo tự động)", strings.ToLower(def.Name), t.Name), errs) {
+				s.Paginate(t.Page, errs)
+			}
+		}
+		s.Taxonomies = append(s.Taxonomies, tax)
+	}
+}
+
+// Taxonomy returns the taxonomy of a front matter key, or nil when it has no terms.
+func (s *Site) Taxonomy(key string) *Taxonomy {
+	for _, t := range s.Taxonomies {
+		if t.Key == key {
+			return t
+		}
+	}
+	return nil
+}
+
+// TermsOf returns the terms of a taxonomy that page p carries, in the page's order.
+func (s *Site) TermsOf(p *Page, key string) []*Term {
+	tax := s.Taxonomy(key)
+	if tax == nil {
+		return nil
+	}
+	var out []*Term
+	for _, v := range termValues(p, key) {
+		if t, ok := tax.byKey[TermKey(v)]; ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
