@@ -171,16 +171,17 @@ func Run(opts Options, cfg *config.Config, target publish.Target) (*Result, erro
 		target: target,
 		deps:   newDeps(),
 	}
+	b.env = &env{source: opts.Source, static: static, warn: b.warn, deps: b.deps}
 	b.generate(&errs)
 	b.warns = append(b.warns, s.BuildMenu(cfg.Menu)...)
 	if len(errs) > 0 {
 		// The model is broken (duplicate URLs, bad slugs): converting and rendering would only
 		// add noise, but Markdown problems are still worth reporting in the same run.
-		b.convertAll(&errs)
+		b.convertAll(&errs, nil)
 		errs.Sort()
 		return nil, errs
 	}
-	b.convertAll(&errs)
+	b.convertAll(&errs, nil)
 	b.renderAll(&errs)
 	b.copyFiles(static, &errs)
 	if len(errs) > 0 {

@@ -673,7 +673,8 @@ func TestBuildAcceptsUnusualInput(t *testing.T) {
 // publicationSite has one article of each kind that a build leaves out by default.
 func publicationSite() siteFiles {
 	return baseSite().with(siteFiles{
-		"content/tin-tuc/ban-nhap.md": fm("\nNháp.\n", `title: "Bài bản nháp"`, `date: 2020-06-01`, `draft: true`),
+		"content/tin-tuc/ban-nhap.md": fm("\nNháp.\n", `title: "Bài bản nháp"`, `date: 2020-06-01`, `draft: true`,
+			`tags: ["Chỉ bản nháp"]`),
 		"content/tin-tuc/tuong-lai.md": fm("\nSắp đăng.\n", `title: "Bài sắp đăng"`, `date: 2020-06-02`,
 			`publishDate: 2021-02-01`),
 		"content/tin-tuc/ngay-sau.md": fm("\nNgày sau.\n", `title: "Bài ngày sau"`, `date: 2021-03-01`),
@@ -684,11 +685,21 @@ func publicationSite() siteFiles {
 	})
 }
 
+type article struct{ slug, title string }
+
+func containsArticle(list []article, a article) bool {
+	for _, x := range list {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
 // TestBuildPublication checks that drafts, future and expired pages are left out of the pages,
 // the section list, the home page, the feeds and the sitemap unless asked for.
 func TestBuildPublication(t *testing.T) {
 	t.Parallel()
-	type article struct{ slug, title string }
 	var (
 		draft   = article{"ban-nhap", "Bài bản nháp"}
 		future  = article{"tuong-lai", "Bài sắp đăng"}
@@ -713,6 +724,10 @@ func TestBuildPublication(t *testing.T) {
 			lists := map[string]string{}
 			for _, f := range []string{"index.html", "tin-tuc/index.html", "index.xml", "tin-tuc/index.xml", "sitemap.xml"} {
 				lists[f] = readOut(t, dest, f)
+			}
+			// A tag that only the draft carries has a page only when the draft is built.
+			if got, want := exists(dest, "the/chi-ban-nhap/index.html"), tc.mod != nil && containsArticle(tc.in, draft); got != want {
+				t.Errorf("the page of the draft's own tag /the/chi-ban-nhap/ exists: %v, want %v", got, want)
 			}
 			for _, a := range tc.in {
 				if !exists(dest, "tin-tuc/"+a.slug+"/index.html") {
@@ -1129,6 +1144,59 @@ func TestBuildMenuMissingPage(t *testing.T) {
 	}
 	if home := readOut(t, dest, "index.html"); !strings.Contains(home, `href="/tin-tuc/"`) {
 		t.Error("the menu lost its other entries")
+	}
+}
+
+// TestBuildTaxonomies makes the term pages of tags (/the/), linh_vuc (/linh-vuc/) and don_vi
+// (/don-vi/), and links a page's terms to them.
+func TestBuildTaxonomies(t *testing.T) {
+	t.Parallel()
+	dest, _ := buildFiles(t, baseSite().with(siteFiles{
+		"content/tin-tuc/a.md": fm("\nBài A.\n", `title: "Bài A về đất đai"`, `date: 2020-05-01`,
+			`linh_vuc: ["Đất đai", "Tài nguyên nước"]`, `tags: ["Một cửa"]`, `don_vi: "Văn phòng Bộ"`),
+		// Another spelling of the same terms: case and spaces do not count.
+		"content/tin-tuc/b.md": fm("\nBài B.\n", `title: "Bài B cũng về đất đai"`, `date: 2020-05-02`,
+			`linh_vuc: "đất  đai"`, `tags: ["một cửa", "Đất & nước"]`),
+	}), nil)
+	for term, want := range map[string][]string{
+		"linh-vuc/dat-dai/index.html":         {"/tin-tuc/a/", "/tin-tuc/b/"},
+		"linh-vuc/tai-nguyen-nuoc/index.html": {"/tin-tuc/a/"},
+		"the/mot-cua/index.html":              {"/tin-tuc/a/", "/tin-tuc/b/"},
+		"the/dat-va-nuoc/index.html":          {"/tin-tuc/b/"},
+		"don-vi/van-phong-bo/index.html":      {"/tin-tuc/a/"},
+	} {
+		if !exists(dest, term) {
+			t.Errorf("%s not written", term)
+			continue
+		}
+		page := readOut(t, dest, term)
+		for _, u := range want {
+			if !strings.Contains(page, `href="`+u+`"`) {
+				t.Errorf("%s does not list %s", term, u)
+			}
+		}
+		if strings.Count(page, `href="/tin-tuc/a/"`)+strings.Count(page, `href="/tin-tuc/b/"`) != len(want) {
+			t.Errorf("%s lists other pages than %v", term, want)
+		}
+	}
+	if exists(dest, "linh-vuc/dat-dai-1/index.html") || exists(dest, "the/mot-cua-1/index.html") {
+		t.Error("two spellings of one term made two pages")
+	}
+	// The page's fields link to their term pages, in the order written (which is also the
+	// Vietnamese order here: Đ comes before T).
+	a := readOut(t, dest, "tin-tuc/a/index.html")
+	i, j := strings.Index(a, `href="/linh-vuc/dat-dai/"`), strings.Index(a, `href="/linh-vuc/tai-nguyen-nuoc/"`)
+	switch {
+	case i < 0 || j < 0:
+		t.Errorf("tin-tuc/a does not link to both of its fields (dat-dai at %d, tai-nguyen-nuoc at %d)", i, j)
+	case i > j:
+		t.Error("tin-tuc/a lists its fields as \"Tài nguyên nước, Đất đai\", want \"Đất đai, Tài nguyên nước\" (the order written, and the Vietnamese order)")
+	}
+	// The index of the fields lists them in Vietnamese order.
+	idx := readOut(t, dest, "linh-vuc/index.html")
+	i, j = strings.Index(idx, `href="/linh-vuc/dat-dai/"`), strings.Index(idx, `href="/linh-vuc/tai-nguyen-nuoc/"`)
+	if i < 0 || j < 0 || i > j {
+		t.Errorf("linh-vuc/index.html should list Đất đai before Tài nguyên nước (positions %d, %d)", i, j)
 	}
 }
 

@@ -20,9 +20,7 @@ func checkDest(source, dest string) error {
 	if r, err := filepath.EvalSymlinks(src); err == nil {
 		src = r
 	}
-	if r, err := filepath.EvalSymlinks(dst); err == nil {
-		dst = r
-	}
+	dst = resolveExisting(dst)
 	if dst == src || isWithin(src, dst) {
 		return fmt.Errorf("thư mục đích %q chứa cả trang nguồn; hãy chọn thư mục khác cho --dest (mặc định là public/)", dest)
 	}
@@ -39,4 +37,20 @@ func checkDest(source, dest string) error {
 func isWithin(p, dir string) bool {
 	r, err := filepath.Rel(dir, p)
 	return err == nil && r != "." && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) && !filepath.IsAbs(r)
+}
+
+// resolveExisting resolves the symbolic links of p's longest existing ancestor: the destination
+// need not exist yet, but a link on its way (dest under a link to static/) must be followed.
+func resolveExisting(p string) string {
+	rest := ""
+	for cur := p; ; cur = filepath.Dir(cur) {
+		if r, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(r, rest)
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+	}
 }

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"runtime"
 	"sort"
 	"sync"
@@ -25,20 +24,14 @@ type builder struct {
 	md     *markdown.Converter
 	target publish.Target
 	deps   *Deps
+	env    *env // what generators may use besides the model
 
 	pages, files atomic.Int64
 	mu           sync.Mutex
 	warns        []string
 	badContent   map[*site.Page]bool // pages whose Markdown had problems: their output links are not checked again
 	advice       []string
-}
-
-// pendingAnchor is a link to #anchor of another page, checked once every page is converted.
-type pendingAnchor struct {
-	from   *site.Page
-	line   int
-	target *site.Page
-	anchor string
+	conv         map[string]*conversion // by source path, kept for rebuilds
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -83,81 +76,13 @@ func (b *builder) generate(errs *report.ErrorList) {
 	}
 	s.Add(&site.Page{Type: site.Type404, URL: "/404.html", Title: "Không tìm thấy trang"}, "trang 404 (tạo tự động)", errs)
 	for _, g := range generators {
+		if eg, ok := g.(envGenerator); ok && b.env != nil {
+			eg.GenerateEnv(b.env, s, errs)
+			continue
+		}
 		g.Generate(s, errs)
 	}
 	b.buildLists(errs)
-}
-
-// convertAll converts the Markdown of every page, resolving and checking its links.
-func (b *builder) convertAll(errs *report.ErrorList) {
-	var srcPages []*site.Page
-	for _, p := range b.site.All {
-		if p.Source != nil {
-			srcPages = append(srcPages, p)
-		}
-	}
-	perPage := make([][]*report.FileError, len(srcPages))
-	advice := make([][]string, len(srcPages))
-	anchors := make([][]pendingAnchor, len(srcPages))
-	parallel(len(srcPages), func(i int) {
-		p := srcPages[i]
-		targets := map[string]site.Target{}
-		resolve := func(dest string, image bool) (string, error) {
-			t, err := b.site.Resolve(p, dest)
-			if err != nil {
-				return "", err
-			}
-			targets[dest] = t
-			return t.Href, nil
-		}
-		res, err := b.md.Convert(p.Source.Body, p.Source.BodyLine, resolve)
-		if err != nil {
-			perPage[i] = append(perPage[i], report.Errorf(p.Source.Path, 0, "không chuyển được Markdown: %v", err))
-			return
-		}
-		advice[i] = pageAdvice(p, res)
-		for _, pr := range res.Problems {
-			perPage[i] = append(perPage[i], report.Errorf(p.Source.Path, pr.Line, "%s", pr.Message))
-		}
-		for _, l := range res.Links {
-			t, ok := targets[l.Dest]
-			if !ok {
-				continue
-			}
-			if t.Page != nil && t.Page != p && t.Page.Source != nil {
-				b.deps.add(p.Output, t.Page.Source.Path)
-			}
-			if t.Anchor != "" && t.Page != nil {
-				anchors[i] = append(anchors[i], pendingAnchor{p, l.Line, t.Page, t.Anchor})
-			}
-		}
-		p.Content = template.HTML(res.HTML)
-		p.TOC = res.TOC
-		p.Summary = res.Summary
-		p.IDs = res.IDs
-		sort.Strings(p.IDs)
-		// The Markdown is not needed once converted; a rebuild reads the file again.
-		p.Source.Body = nil
-	})
-	for _, a := range advice {
-		b.advice = append(b.advice, a...)
-	}
-	b.badContent = map[*site.Page]bool{}
-	for i, pe := range perPage {
-		if len(pe) > 0 {
-			b.badContent[srcPages[i]] = true
-		}
-		for _, e := range pe {
-			errs.Add(e)
-		}
-	}
-	for _, as := range anchors {
-		for _, a := range as {
-			if err := site.CheckAnchor(a.target, a.anchor); err != nil {
-				errs.Add(report.Errorf(a.from.Source.Path, a.line, "%v", err))
-			}
-		}
-	}
 }
 
 // renderAll renders every page, the feeds, the sitemap and the redirects into the target.
@@ -242,7 +167,15 @@ func (b *builder) recordReads(p *site.Page) {
 	if p.Next != nil {
 		b.deps.add(out, p.Next.Path())
 	}
-	b.deps.add(out, sourcesOf(p.Pages, len(p.Pages))...)
+	if p.Pager != nil {
+		// A page of a list reads the items it shows; the list's other pages are not its business.
+		b.deps.add(out, sourcesOf(p.Pager.Items, len(p.Pager.Items))...)
+		if p.Pager.Prev != nil || p.Pager.Next != nil {
+			b.deps.add(out, p.Pager.First.Path())
+		}
+	} else {
+		b.deps.add(out, sourcesOf(p.Pages, len(p.Pages))...)
+	}
 	b.deps.add(out, sourcesOf(p.Related, len(p.Related))...)
 	b.deps.add(out, sourcesOf(p.Sections, len(p.Sections))...)
 	for _, m := range b.site.Menu {

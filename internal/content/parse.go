@@ -84,6 +84,19 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 	if delim == "+++" {
 		p.Format = "toml"
 	}
+	// adrg/frontmatter compares trimmed lines, so an indented "---" inside a YAML block
+	// scalar ends its block early. The delimiter scan above is exact: when the two disagree,
+	// decode the block it found.
+	if total := bytes.Count(data, []byte("\n")) + 1; total-bytes.Count(body, []byte("\n")) != closeLine+1 || len(body) == 0 && closeLine < total-1 {
+		lines := bytes.SplitAfter(data, []byte("\n"))
+		block := bytes.Join(lines[1:closeLine-1], nil)
+		body = bytes.Join(lines[closeLine:], nil)
+		if delim == "+++" {
+			root, parseErr = decode.TOML(block, 1)
+		} else {
+			root, parseErr = decode.YAML(block, 1)
+		}
+	}
 	if parseErr != nil {
 		var fe *report.FileError
 		if !errors.As(parseErr, &fe) {

@@ -179,7 +179,7 @@ func TestParseErrors(t *testing.T) {
 		{"TTHC mã là số", "thu-tuc-hanh-chinh/qd-1234.md", "---\ntitle: a\ndate: 2020-06-15\nquyet_dinh: {so: \"1234/QĐ-BTNMT\", ngay: 2020-06-10}\nngay_hieu_luc: 2020-07-01\nthu_tuc:\n  - ma: \"1.1\"\n    thay_doi: moi\n  - ma: 1.004227\n    thay_doi: sua_doi\n---\n", []wantErr{
 			{9, []string{`"thu_tuc[2].ma"`, "ngoặc kép"}}, {10, []string{`"thu_tuc[2].thay_doi"`, `"sua-doi"`}}}},
 		{"sự kiện kết thúc trước bắt đầu", "su-kien/x.md", "---\ntitle: a\ndate: 2020-03-16\nbat_dau: 2020-03-20\nket_thuc: 2020-03-18\n---\n", []wantErr{{5, []string{`"ket_thuc"`, `"bat_dau"`}}}},
-		{"kế hoạch trạng thái sai", "ke-hoach/kh-2020.md", "---\ntitle: a\ndate: 2020-01-20\nhoat_dong:\n  - stt: 1\n    noi_dung: x\n    trang_thai: dang_thuc_hien\n---\n", []wantErr{{7, []string{`"hoat_dong[1].trang_thai"`, `"dang-thuc-hien"`}}}},
+		{"kế hoạch trạng thái sai", "ke-hoach/kh-2020.md", "---\ntitle: a\ndate: 2020-01-20\nhoat_dong:\n  - stt: 1\n    noi_dung: x\n    chu_tri: Văn phòng Bộ\n    trang_thai: dang_thuc_hien\n---\n", []wantErr{{8, []string{`"hoat_dong[1].trang_thai"`, `"dang-thuc-hien"`}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -254,6 +254,7 @@ nam: 2020
 hoat_dong:
   - stt: 1
     noi_dung: "Cập nhật thường xuyên thông tin, bài viết về CCHC trên Chuyên trang"
+    chu_tri: "Văn phòng Bộ (Cổng Thông tin điện tử)"
     phoi_hop: ["Vụ Tổ chức cán bộ", "Báo TN&MT"]
     trang_thai: dang-thuc-hien
 ---

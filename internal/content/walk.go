@@ -12,7 +12,6 @@ import (
 	"sync"
 
 	"github.com/btnmt/cchc/internal/report"
-
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -29,6 +28,15 @@ type Source struct {
 	Files []File  // sorted by Rel
 }
 
+// Entry is a file found under content/: a Markdown page to parse or another file.
+type Entry struct {
+	Rel string // relative to content/, slash-separated, NFC
+	Abs string // on disk
+}
+
+// IsPage tells whether the entry is a Markdown page.
+func (e Entry) IsPage() bool { return strings.HasSuffix(strings.ToLower(e.Rel), ".md") }
+
 // Ignored tells whether a file name is an editor's temporary or backup file, or hidden.
 func Ignored(name string) bool {
 	switch {
@@ -44,16 +52,39 @@ func Ignored(name string) bool {
 // Read walks dir (a site's content/ folder; root is the site root, for symlink checks) and
 // parses every page, using all CPUs. All problems are returned together.
 func Read(root, dir string) (*Source, report.ErrorList) {
+	entries, errs := List(root, dir, dir)
+	var pageEntries []Entry
+	var files []File
+	for _, e := range entries {
+		if e.IsPage() {
+			pageEntries = append(pageEntries, e)
+		} else {
+			files = append(files, File{Rel: e.Rel, Abs: e.Abs})
+		}
+	}
+	pages, perr := ParseAll(pageEntries)
+	errs = append(errs, perr...)
+	src, aerr := Assemble(pages, files)
+	errs = append(errs, aerr...)
+	errs.Sort()
+	return src, errs
+}
+
+// List walks sub (dir itself or a folder below it) and returns the files found, with paths
+// relative to dir (the content/ folder). Hidden and editor temporary files are skipped; a
+// symbolic link that leads outside root (the site) is an error.
+func List(root, dir, sub string) ([]Entry, report.ErrorList) {
 	var errs report.ErrorList
-	src := &Source{}
-	type job struct{ rel, abs string }
-	var jobs []job
+	var out []Entry
 	rootAbs, _ := filepath.Abs(root)
 	if r, err := filepath.EvalSymlinks(rootAbs); err == nil {
 		rootAbs = r
 	}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(sub, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p == sub && os.IsNotExist(err) {
+				return nil
+			}
 			errs.Add(&report.FileError{Path: relTo(root, p), Err: fmt.Errorf("không đọc được: %v", err)})
 			return nil
 		}
@@ -86,52 +117,69 @@ func Read(root, dir string) (*Source, report.ErrorList) {
 		if d.IsDir() {
 			return nil
 		}
-		if strings.HasSuffix(strings.ToLower(name), ".md") {
-			jobs = append(jobs, job{rel, p})
-		} else {
-			src.Files = append(src.Files, File{Rel: rel, Abs: p})
-		}
+		out = append(out, Entry{Rel: rel, Abs: p})
 		return nil
 	})
 	if err != nil {
 		errs.Add(fmt.Errorf("đọc thư mục content: %w", err))
 	}
+	return out, errs
+}
 
-	pages := make([]*Page, len(jobs))
-	perPage := make([][]*report.FileError, len(jobs))
+// ParseAll reads and parses pages on all CPUs. The pages come back in the entries' order, nil
+// where the file had errors.
+func ParseAll(entries []Entry) ([]*Page, report.ErrorList) {
+	pages := make([]*Page, len(entries))
+	perPage := make([][]*report.FileError, len(entries))
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for w := 0; w < min(runtime.GOMAXPROCS(0), max(len(entries), 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				data, err := os.ReadFile(jobs[i].abs)
-				if err != nil {
-					perPage[i] = []*report.FileError{report.Errorf("content/"+jobs[i].rel, 0, "không đọc được tệp: %v", err)}
-					continue
-				}
-				pages[i], perPage[i] = Parse(jobs[i].rel, data)
+				pages[i], perPage[i] = ParseFile(entries[i])
 			}
 		}()
 	}
-	for i := range jobs {
+	for i := range entries {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	for i := range jobs {
-		for _, e := range perPage[i] {
+	var errs report.ErrorList
+	for _, pe := range perPage {
+		for _, e := range pe {
 			errs.Add(e)
 		}
-		if pages[i] != nil {
-			src.Pages = append(src.Pages, pages[i])
+	}
+	return pages, errs
+}
+
+// ParseFile reads and parses one page.
+func ParseFile(e Entry) (*Page, []*report.FileError) {
+	data, err := os.ReadFile(e.Abs)
+	if err != nil {
+		return nil, []*report.FileError{report.Errorf("content/"+e.Rel, 0, "không đọc được tệp: %v", err)}
+	}
+	return Parse(e.Rel, data)
+}
+
+// Assemble puts parsed pages (nil entries are skipped) and other files together: a folder
+// holding an index.md is a bundle that owns every other file below it, and a Markdown file
+// inside a bundle's folder is an error.
+func Assemble(pages []*Page, files []File) (*Source, report.ErrorList) {
+	var errs report.ErrorList
+	src := &Source{}
+	for _, p := range pages {
+		if p != nil {
+			src.Pages = append(src.Pages, p)
 		}
 	}
+	src.Files = append(src.Files, files...)
 	sort.Slice(src.Pages, func(i, j int) bool { return src.Pages[i].Rel < src.Pages[j].Rel })
 	sort.Slice(src.Files, func(i, j int) bool { return src.Files[i].Rel < src.Files[j].Rel })
 
-	// A folder holding an index.md is a bundle: it owns every other file below it.
 	bundles := map[string]bool{}
 	for _, p := range src.Pages {
 		if p.Bundle {
@@ -139,6 +187,7 @@ func Read(root, dir string) (*Source, report.ErrorList) {
 		}
 	}
 	for i := range src.Files {
+		src.Files[i].Bundle = ""
 		for d := path.Dir(src.Files[i].Rel); d != "."; d = path.Dir(d) {
 			if bundles[d] {
 				src.Files[i].Bundle = d + "/index.md"

@@ -10,12 +10,18 @@ import (
 var weekdays = [...]string{"Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"}
 
 // DateLong formats t the way Vietnamese documents write dates: "ngày 16 tháng 3 năm 2020".
+// As Nghị định 30/2020/NĐ-CP requires, days below 10 and the months 1 and 2 take a leading zero
+// ("ngày 05 tháng 01 năm 2020"), so that no digit can be added in front.
 func DateLong(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
 	t = t.In(decode.Location)
-	return fmt.Sprintf("ngày %d tháng %d năm %d", t.Day(), int(t.Month()), t.Year())
+	month := fmt.Sprint(int(t.Month()))
+	if t.Month() < time.March {
+		month = "0" + month
+	}
+	return fmt.Sprintf("ngày %02d tháng %s năm %d", t.Day(), month, t.Year())
 }
 
 // DateWeekday formats t with its weekday, as news sites do: "Thứ Hai, 16/03/2020".

@@ -63,6 +63,9 @@ type Page struct {
 	// Prev and Next are the neighbours within the section (older and newer).
 	Prev, Next *Page
 
+	terms [][]*Term // by index in Site.Taxonomies
+	index int       // position in Site.Pages
+
 	// Data is what a generated page shows (a procedure's history, a term's pages, …), for its
 	// layout; nil for pages from Markdown.
 	Data any

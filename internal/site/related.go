@@ -1,7 +1,5 @@
 package site
 
-import "sort"
-
 // RelatedCount is how many related pages a page shows.
 const RelatedCount = 5
 
@@ -9,44 +7,75 @@ const RelatedCount = 5
 // handful of good matches, and cheap on a site of tens of thousands of pages.
 const relatedWindow = 40
 
+// relatedWeights weigh a shared term by taxonomy: a shared field counts double.
+var relatedWeights = map[string]int{"linh_vuc": 2, "don_vi": 1, "tags": 1}
+
 // BuildRelated gives every single page the pages that share its fields and tags: the more terms
-// shared the better (a field counts double), then the newest. Call it after BuildTaxonomies.
+// shared the better, then the newest. Call it after BuildTaxonomies.
 func (s *Site) BuildRelated() {
-	weights := map[string]int{"linh_vuc": 2, "don_vi": 1, "tags": 1}
+	for i, p := range s.Pages {
+		p.index = i
+	}
+	weights := make([]int, len(s.Taxonomies))
+	for i, t := range s.Taxonomies {
+		weights[i] = relatedWeights[t.Key]
+	}
+	// score is indexed by page; touched lists the entries to reset, so nothing is allocated per page.
+	score := make([]int, len(s.Pages))
+	var touched []int
 	for _, p := range s.Pages {
-		score := map[*Page]int{}
-		for _, tax := range s.Taxonomies {
-			for _, t := range s.TermsOf(p, tax.Key) {
-				for i, q := range t.Pages {
-					if i >= relatedWindow {
+		touched = touched[:0]
+		for ti := 0; ti < len(p.terms) && ti < len(weights); ti++ {
+			w := weights[ti]
+			for _, t := range p.terms[ti] {
+				for k, q := range t.Pages {
+					if k >= relatedWindow {
 						break
 					}
-					if q != p {
-						score[q] += weights[tax.Key]
+					if q == p {
+						continue
 					}
+					if score[q.index] == 0 {
+						touched = append(touched, q.index)
+					}
+					score[q.index] += w
 				}
 			}
 		}
-		if len(score) == 0 {
-			continue
-		}
-		cands := make([]*Page, 0, len(score))
-		for q := range score {
-			cands = append(cands, q)
-		}
-		sort.Slice(cands, func(i, j int) bool {
-			a, b := cands[i], cands[j]
-			if score[a] != score[b] {
-				return score[a] > score[b]
+		// Keep the best RelatedCount: a higher score first, then a lower index (s.Pages is in
+		// list order, newest first).
+		var best [RelatedCount]int
+		n := 0
+		for _, j := range touched {
+			pos := n
+			for pos > 0 && better(score, j, best[pos-1]) {
+				pos--
 			}
-			if !a.Date.Equal(b.Date) {
-				return a.Date.After(b.Date)
+			if pos >= RelatedCount {
+				continue
 			}
-			return a.URL < b.URL
-		})
-		if len(cands) > RelatedCount {
-			cands = cands[:RelatedCount]
+			if n < RelatedCount {
+				n++
+			}
+			copy(best[pos+1:n], best[pos:n-1])
+			best[pos] = j
 		}
-		p.Related = cands
+		p.Related = nil
+		if n > 0 {
+			p.Related = make([]*Page, n)
+			for k := 0; k < n; k++ {
+				p.Related[k] = s.Pages[best[k]]
+			}
+		}
+		for _, j := range touched {
+			score[j] = 0
+		}
 	}
+}
+
+func better(score []int, i, j int) bool {
+	if score[i] != score[j] {
+		return score[i] > score[j]
+	}
+	return i < j
 }

@@ -39,7 +39,7 @@ type Site struct {
 	bySource map[string]*Page  // content-relative path → published page
 	skipped  map[string]string // content-relative path → why it is not published
 	files    map[string]bool   // site-relative paths of copied files: "/css/site.css", "/tin-tuc/x/anh.jpg"
-	owners   map[string]string // URL or file path → the source that produces it, for duplicate errors
+	owners   map[string]Origin // URL or file path → the source that produces it, for duplicate errors
 	Files    []File            // content files copied to the output
 }
 
@@ -67,11 +67,11 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 		bySource: map[string]*Page{},
 		skipped:  map[string]string{},
 		files:    map[string]bool{},
-		owners:   map[string]string{},
+		owners:   map[string]Origin{},
 	}
 	var errs report.ErrorList
 	for _, f := range staticFiles {
-		s.claim("/"+f, "static/"+f, &errs)
+		s.claim("/"+f, Origin{Path: "static/" + f}, &errs)
 		s.files["/"+f] = true
 	}
 
@@ -107,7 +107,7 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 			p.Kind = cp.Kind
 			s.Pages = append(s.Pages, p)
 		}
-		if !s.claim(p.URL, cp.Path, &errs) {
+		if !s.claim(p.URL, Origin{Path: cp.Path, Line: cp.KeyLine("slug")}, &errs) {
 			continue
 		}
 		s.byURL[p.URL] = p
@@ -116,7 +116,7 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 
 	if s.Home == nil {
 		s.Home = &Page{Type: TypeHome, Site: s, URL: "/", Title: cfg.Title, Description: cfg.Description}
-		s.claim("/", "trang chủ (tạo tự động)", &errs)
+		s.claim("/", Origin{What: "trang chủ (tạo tự động)"}, &errs)
 		s.byURL["/"] = s.Home
 	}
 	// Every top-level folder with pages is a section, with or without its _index.md.
@@ -129,7 +129,7 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 		if !ok {
 			sec = &Page{Type: TypeSection, Site: s, Section: p.Section, URL: "/" + slug.Make(p.Section) + "/", Title: sectionTitle(p.Section)}
 			sections[p.Section] = sec
-			if s.claim(sec.URL, "mục "+p.Section+" (tạo tự động)", &errs) {
+			if s.claim(sec.URL, Origin{What: "mục " + p.Section + " (tạo tự động)"}, &errs) {
 				s.byURL[sec.URL] = sec
 			}
 		}
@@ -196,9 +196,30 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 	return s, errs
 }
 
+// Origin says what produces a URL, for the error when two sources produce the same one: a file
+// (with the line that made the URL, when known) or a description of a generated page.
+type Origin struct {
+	Path string // relative to the site root; "" for a generated page
+	Line int
+	What string // a description, for generated pages and special cases
+}
+
+// String names the origin in messages.
+func (o Origin) String() string {
+	if o.What != "" {
+		return o.What
+	}
+	return o.Path
+}
+
 // Add registers a generated page (a taxonomy, a procedure page, …) at its URL; it reports a
 // collision with any other source of the same URL.
 func (s *Site) Add(p *Page, origin string, errs *report.ErrorList) bool {
+	return s.AddFrom(p, Origin{What: origin}, errs)
+}
+
+// AddFrom is Add with the origin's file and line, so that a collision is reported there.
+func (s *Site) AddFrom(p *Page, origin Origin, errs *report.ErrorList) bool {
 	p.Site = s
 	if !s.claim(p.URL, origin, errs) {
 		return false
@@ -212,24 +233,20 @@ func (s *Site) Add(p *Page, origin string, errs *report.ErrorList) bool {
 	return true
 }
 
-// claim records that origin writes url; a second origin for the same URL is an error.
-func (s *Site) claim(url, origin string, errs *report.ErrorList) bool {
+// claim records that origin writes url; a second origin for the same URL is an error, reported
+// at the second origin's file and line when it has one, else at the first's.
+func (s *Site) claim(url string, origin Origin, errs *report.ErrorList) bool {
 	key := strings.TrimSuffix(url, "index.html")
 	if prev, ok := s.owners[key]; ok {
-		errs.Add(report.Errorf(pathOf(origin), 0, "đường dẫn %s trùng với %s; hai nguồn không thể cùng ghi ra một địa chỉ — hãy đổi tên tệp hoặc đặt khoá slug khác", url, prev))
+		at, other := origin, prev
+		if at.Path == "" {
+			at, other = prev, origin
+		}
+		errs.Add(report.Errorf(at.Path, at.Line, "đường dẫn %s trùng với %s (và %s); hai nguồn không thể cùng ghi ra một địa chỉ — hãy đổi tên tệp, đặt khoá slug khác hoặc bỏ địa chỉ đó", url, other, at))
 		return false
 	}
 	s.owners[key] = origin
 	return true
-}
-
-// pathOf turns an origin description into the path of an error: a file path stays, a
-// description of a generated page is reported against no file.
-func pathOf(origin string) string {
-	if strings.Contains(origin, " ") {
-		return ""
-	}
-	return origin
 }
 
 func (s *Site) unpublished(p *content.Page) string {
@@ -364,7 +381,7 @@ func (s *Site) addFiles(files []content.File, errs *report.ErrorList) {
 			}
 			out = strings.Join(segs, "/")
 		}
-		if !s.claim("/"+out, "content/"+f.Rel, errs) {
+		if !s.claim("/"+out, Origin{Path: "content/" + f.Rel}, errs) {
 			continue
 		}
 		s.files["/"+out] = true
@@ -384,7 +401,7 @@ func (s *Site) addAliases(errs *report.ErrorList) {
 				errs.Add(report.Errorf(p.Source.Path, p.Source.KeyLine("aliases"), "\"aliases\": %s là chính địa chỉ của bài này; hãy xoá dòng đó", u))
 				continue
 			}
-			if !s.claim(u, p.Source.Path+" (aliases)", errs) {
+			if !s.claim(u, Origin{Path: p.Source.Path, Line: p.Source.KeyLine("aliases"), What: "aliases của " + p.Source.Path}, errs) {
 				continue
 			}
 			s.Aliases = append(s.Aliases, Alias{URL: u, Output: outputFor(u), Target: p})

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -64,7 +65,10 @@ func termValues(p *Page, key string) []string {
 // TermKey is what makes two spellings one term: case, Unicode form (NFC/NFD) and spacing do
 // not count.
 func TermKey(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(norm.NFC.String(s)), " "))
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
 // BuildTaxonomies groups the single pages by tags, linh_vuc and don_vi, adds an index page per
@@ -79,15 +83,24 @@ func (s *Site) BuildTaxonomies(errs *report.ErrorList) {
 		}
 		byKey := map[string]*acc{}
 		var order []string
+		var seen []string
+		// Values repeat across thousands of pages: clean each spelling once.
+		type cleaned struct{ v, k string }
+		cache := map[string]cleaned{}
 		for _, p := range s.Pages {
-			seen := map[string]bool{}
-			for _, v := range termValues(p, def.Key) {
-				v = strings.Join(strings.Fields(norm.NFC.String(v)), " ")
-				k := TermKey(v)
-				if k == "" || seen[k] {
+			seen = seen[:0]
+			for _, raw := range termValues(p, def.Key) {
+				c, ok := cache[raw]
+				if !ok {
+					v := strings.Join(strings.Fields(norm.NFC.String(raw)), " ")
+					c = cleaned{v, TermKey(v)}
+					cache[raw] = c
+				}
+				v, k := c.v, c.k
+				if k == "" || slices.Contains(seen, k) {
 					continue
 				}
-				seen[k] = true
+				seen = append(seen, k)
 				a := byKey[k]
 				if a == nil {
 					a = &acc{term: &Term{Tax: tax}, spellings: map[string]int{}, first: map[string]string{}}
@@ -138,6 +151,15 @@ func (s *Site) BuildTaxonomies(errs *report.ErrorList) {
 			continue
 		}
 		sort.SliceStable(tax.Terms, func(i, j int) bool { return Compare(tax.Terms[i].Name, tax.Terms[j].Name) < 0 })
+		ti := len(s.Taxonomies)
+		for _, t := range tax.Terms {
+			for _, p := range t.Pages {
+				if p.terms == nil {
+					p.terms = make([][]*Term, len(Taxonomies))
+				}
+				p.terms[ti] = append(p.terms[ti], t)
+			}
+		}
 		tax.Page = &Page{Type: TypeTaxonomyIndex, URL: tax.URL, Title: def.Plural, Data: tax, Parent: s.Home}
 		if !s.Add(tax.Page, "danh sách "+strings.ToLower(def.Name)+" (tạo tự động)", errs) {
 			continue
@@ -163,17 +185,12 @@ func (s *Site) Taxonomy(key string) *Taxonomy {
 	return nil
 }
 
-// TermsOf returns the terms of a taxonomy that page p carries, in the page's order.
+// TermsOf returns the terms of a taxonomy that page p carries, in Vietnamese order.
 func (s *Site) TermsOf(p *Page, key string) []*Term {
-	tax := s.Taxonomy(key)
-	if tax == nil {
-		return nil
-	}
-	var out []*Term
-	for _, v := range termValues(p, key) {
-		if t, ok := tax.byKey[TermKey(v)]; ok {
-			out = append(out, t)
+	for i, t := range s.Taxonomies {
+		if t.Key == key && i < len(p.terms) {
+			return p.terms[i]
 		}
 	}
-	return out
+	return nil
 }

@@ -1,0 +1,189 @@
+package build
+
+import (
+	"hash/maphash"
+	"html/template"
+	"sort"
+
+	"github.com/btnmt/cchc/internal/markdown"
+	"github.com/btnmt/cchc/internal/report"
+	"github.com/btnmt/cchc/internal/site"
+)
+
+// conversion is what converting one page's Markdown gave. A rebuild reuses it while the page's
+// body is the same and its links still resolve to the same places.
+type conversion struct {
+	bodyHash uint64
+	html     template.HTML
+	toc      []markdown.Heading
+	summary  string
+	ids      []string // sorted
+	links    []convLink
+	problems []*report.FileError
+	advice   []string
+}
+
+// convLink is one resolved link of a page.
+type convLink struct {
+	dest   string
+	href   string
+	line   int
+	target string // Path of the page linked to, "" for files and external links
+	anchor string
+}
+
+var bodySeed = maphash.MakeSeed()
+
+// convertPage converts p's Markdown, resolving its links against the model.
+func (b *builder) convertPage(p *site.Page) *conversion {
+	src := p.Source
+	c := &conversion{bodyHash: maphash.Bytes(bodySeed, src.Body)}
+	targets := map[string]site.Target{}
+	resolve := func(dest string, image bool) (string, error) {
+		t, err := b.site.Resolve(p, dest)
+		if err != nil {
+			return "", err
+		}
+		targets[dest] = t
+		return t.Href, nil
+	}
+	res, err := b.md.Convert(src.Body, src.BodyLine, resolve)
+	if err != nil {
+		c.problems = append(c.problems, report.Errorf(src.Path, 0, "không chuyển được Markdown: %v", err))
+		return c
+	}
+	for _, pr := range res.Problems {
+		c.problems = append(c.problems, report.Errorf(src.Path, pr.Line, "%s", pr.Message))
+	}
+	for _, l := range res.Links {
+		t, ok := targets[l.Dest]
+		if !ok {
+			continue
+		}
+		cl := convLink{dest: l.Dest, href: t.Href, line: l.Line, anchor: t.Anchor}
+		if t.Page != nil {
+			cl.target = t.Page.Path()
+			if cl.target == "" {
+				cl.target = t.Page.URL
+			}
+		}
+		c.links = append(c.links, cl)
+	}
+	c.html = template.HTML(res.HTML)
+	c.toc = res.TOC
+	c.summary = res.Summary
+	c.ids = res.IDs
+	sort.Strings(c.ids)
+	c.advice = pageAdvice(p, res)
+	return c
+}
+
+// apply gives the page what its conversion made and records the pages it links to.
+func (b *builder) apply(p *site.Page, c *conversion) {
+	p.Content = c.html
+	p.TOC = c.toc
+	p.Summary = c.summary
+	p.IDs = c.ids
+	for _, l := range c.links {
+		if l.target != "" && l.target != p.Path() && l.target[0] != '/' {
+			b.deps.add(p.Output, l.target)
+		}
+	}
+}
+
+// stillResolves tells whether every link of a conversion resolves as it did, so that the
+// conversion can be reused after the model changed.
+func (b *builder) stillResolves(p *site.Page, c *conversion) bool {
+	for _, l := range c.links {
+		t, err := b.site.Resolve(p, l.dest)
+		if err != nil || t.Href != l.href {
+			return false
+		}
+	}
+	return true
+}
+
+// sourcePages lists the pages that have a Markdown source.
+func (b *builder) sourcePages() []*site.Page {
+	var out []*site.Page
+	for _, p := range b.site.All {
+		if p.Source != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// convertAll converts the Markdown of every page, reusing the conversions in prev (by source
+// path) whose body and links are unchanged, and checks every link's anchor.
+func (b *builder) convertAll(errs *report.ErrorList, prev map[string]*conversion) {
+	pages := b.sourcePages()
+	convs := make([]*conversion, len(pages))
+	parallel(len(pages), func(i int) {
+		p := pages[i]
+		if c, ok := prev[p.Path()]; ok && c.bodyHash == maphash.Bytes(bodySeed, p.Source.Body) && len(c.problems) == 0 && b.stillResolves(p, c) {
+			convs[i] = c
+		} else {
+			convs[i] = b.convertPage(p)
+		}
+		// The Markdown is not needed once converted; a rebuild reads the file again.
+		p.Source.Body = nil
+	})
+	if b.conv == nil {
+		b.conv = make(map[string]*conversion, len(pages))
+	}
+	b.badContent = map[*site.Page]bool{}
+	for i, p := range pages {
+		c := convs[i]
+		b.conv[p.Path()] = c
+		b.apply(p, c)
+		b.advice = append(b.advice, c.advice...)
+		if len(c.problems) > 0 {
+			b.badContent[p] = true
+		}
+		for _, e := range c.problems {
+			errs.Add(e)
+		}
+	}
+	b.checkAnchors(pages, errs)
+}
+
+// checkAnchors checks the #anchor of every link of pages against the page it leads to.
+func (b *builder) checkAnchors(pages []*site.Page, errs *report.ErrorList) {
+	for _, p := range pages {
+		c := b.conv[p.Path()]
+		if c == nil {
+			continue
+		}
+		for _, l := range c.links {
+			if l.anchor == "" {
+				continue
+			}
+			var t *site.Page
+			if l.target == p.Path() || l.target == "" && l.dest[0] == '#' {
+				t = p
+			} else if l.target != "" {
+				t = b.pageByPath(l.target)
+			}
+			if t == nil {
+				continue
+			}
+			if err := site.CheckAnchor(t, l.anchor); err != nil {
+				errs.Add(report.Errorf(p.Path(), l.line, "%v", err))
+			}
+		}
+	}
+}
+
+// pageByPath finds a page by its source path ("content/x.md") or, for generated pages, its URL.
+func (b *builder) pageByPath(path string) *site.Page {
+	if path != "" && path[0] == '/' {
+		p, _ := b.site.ByURL(path)
+		return p
+	}
+	if len(path) > len("content/") {
+		p, _ := b.site.BySource(path[len("content/"):])
+		return p
+	}
+	return nil
+}
