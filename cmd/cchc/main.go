@@ -6,23 +6,28 @@
 //	cchc build [--source DIR] [--dest DIR] [--base-url URL] [--drafts] [--future] [--expired]
 //	cchc check [--source DIR] [--base-url URL] [--drafts] [--future] [--expired]
 //	cchc new <kind> "Title" [--source DIR]
+//	cchc serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future=true] [--poll DURATION]
 //	cchc version
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/btnmt/cchc"
 	"github.com/btnmt/cchc/internal/archetype"
 	"github.com/btnmt/cchc/internal/build"
 	"github.com/btnmt/cchc/internal/report"
+	"github.com/btnmt/cchc/internal/server"
 )
 
 // Exit codes.
@@ -48,6 +53,8 @@ Cách dùng:
         kiểm tra toàn bộ trang như khi dựng, không ghi gì; in mọi lỗi và gợi ý
   cchc new <loại> "Tiêu đề" [--source DIR]
         tạo bài mới (bản nháp) từ mẫu của loại đó; loại: %s
+  cchc serve [--source DIR] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future=true] [--poll 1s]
+        xem trước khi soạn bài: dựng vào bộ nhớ, tự dựng lại khi lưu tệp và tải lại trình duyệt
   cchc version
         in phiên bản
 
@@ -71,6 +78,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runCheck(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "serve", "server":
+		return runServe(args[1:], stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintln(stdout, "cchc", versionString())
 		return exitOK
@@ -82,14 +91,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-// buildFlags declares the flags build and check share.
+// buildFlags declares the flags build, check and serve share. The preview shows drafts and
+// future pages by default, with a banner; builds leave them out.
 func buildFlags(name string, o *build.Options, stderr io.Writer) *flag.FlagSet {
+	preview := name == "serve"
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.Source, "source", ".", "thư mục gốc của trang (có content/, layouts/, static/, site.yaml)")
 	fs.StringVar(&o.BaseURL, "base-url", "", "địa chỉ gốc khi triển khai, thay cho baseURL trong site.yaml")
-	fs.BoolVar(&o.Drafts, "drafts", false, "gồm cả bản nháp (draft: true)")
-	fs.BoolVar(&o.Future, "future", false, "gồm cả bài có ngày đăng chưa đến")
+	fs.BoolVar(&o.Drafts, "drafts", preview, "gồm cả bản nháp (draft: true)")
+	fs.BoolVar(&o.Future, "future", preview, "gồm cả bài có ngày đăng chưa đến")
 	fs.BoolVar(&o.Expired, "expired", false, "gồm cả bài đã hết hạn (expiryDate)")
 	return fs
 }
@@ -195,6 +206,45 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	fmt.Fprintln(stdout, p)
+	return exitOK
+}
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	var o server.Options
+	fs := buildFlags("serve", &o.Build, stderr)
+	fs.StringVar(&o.Bind, "bind", "127.0.0.1", "địa chỉ nghe; chỉ đổi khi cần cho máy khác xem (ví dụ 0.0.0.0)")
+	fs.IntVar(&o.Port, "port", 1313, "cổng")
+	fs.DurationVar(&o.Poll, "poll", 0, "quét tệp theo chu kỳ này (ví dụ 1s) thay vì nhận sự kiện của hệ thống tệp")
+	pos, code, ok := parse(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		fmt.Fprintf(stderr, "cchc serve: thừa đối số %q\n", strings.Join(pos, " "))
+		return exitUsage
+	}
+	o.Build.ThemeLayouts = cchc.ThemeLayouts()
+	o.Build.ThemeStatic = cchc.ThemeStatic()
+	o.Ready = func(u string) {
+		fmt.Fprintf(stdout, "Xem trước tại %s (Ctrl+C để dừng)\n", u)
+	}
+	srv, err := server.New(o, stderr)
+	if err != nil {
+		var usageErr *build.UsageError
+		if errors.As(err, &usageErr) {
+			fmt.Fprintln(stderr, "cchc serve:", usageErr.Err)
+			return exitUsage
+		}
+		fmt.Fprintln(stderr, "cchc serve:", err)
+		return exitContent
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := srv.Serve(ctx); err != nil {
+		fmt.Fprintln(stderr, "cchc serve:", err)
+		return exitContent
+	}
+	fmt.Fprintln(stdout, "Đã dừng.")
 	return exitOK
 }
 

@@ -47,7 +47,10 @@ func New(t testing.TB) context.Context {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
 	t.Cleanup(func() {
-		cancel()
+		// Close the browser and wait for it, so that its profile folder can be removed.
+		if err := chromedp.Cancel(ctx); err != nil {
+			cancel()
+		}
 		cancelAlloc()
 	})
 	if err := chromedp.Run(ctx); err != nil {

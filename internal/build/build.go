@@ -36,6 +36,8 @@ type Options struct {
 	// its own; nil for none.
 	ThemeLayouts fs.FS
 	ThemeStatic  fs.FS
+
+	keepBodies bool // keep the Markdown of pages after converting them (for rebuilds)
 }
 
 // UsageError is a problem with the options of a build rather than with the site's files.
@@ -139,29 +141,55 @@ func Check(opts Options) (*Result, error) {
 
 // Run builds the site described by opts and cfg into target, which the caller commits or drops.
 func Run(opts Options, cfg *config.Config, target publish.Target) (*Result, error) {
-	var errs report.ErrorList
-	src, cerrs := content.Read(opts.Source, filepath.Join(opts.Source, "content"))
-	errs = append(errs, cerrs...)
-	if src == nil {
-		return nil, errs
+	in, err := readInputs(opts)
+	if err != nil {
+		return nil, err
 	}
-	setMemoryLimit(len(src.Pages))
+	setMemoryLimit(len(in.src.Pages))
+	_, res, err := runWith(opts, cfg, target, in, nil)
+	return res, err
+}
+
+// inputs are what a build reads besides the config: the content, parsed, and the static files.
+type inputs struct {
+	src    *content.Source
+	errs   report.ErrorList // problems found reading and parsing the content
+	static staticSet
+}
+
+func readInputs(opts Options) (*inputs, error) {
+	src, errs := content.Read(opts.Source, filepath.Join(opts.Source, "content"))
 	static, err := listStatic(opts.Source, opts.ThemeStatic)
 	if err != nil {
 		return nil, err
 	}
-	s, serrs := site.New(cfg, src, static.names(), site.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now})
+	return &inputs{src: src, errs: errs, static: static}, nil
+}
+
+// runWith runs the stages on inputs. prev, when set, is the previous build of the same site:
+// its conversions are reused where the Markdown and its links are unchanged, and the bodies are
+// kept for the next rebuild. The builder is returned even when the build failed, for the parts
+// that can be reused.
+func runWith(opts Options, cfg *config.Config, target publish.Target, in *inputs, prev *builder) (*builder, *Result, error) {
+	var errs report.ErrorList
+	errs = append(errs, in.errs...)
+	s, serrs := site.New(cfg, in.src, in.static.names(), site.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now})
 	errs = append(errs, serrs...)
 
-	var layouts fs.FS
-	if st, err := os.Stat(filepath.Join(opts.Source, "layouts")); err == nil && st.IsDir() {
-		layouts = os.DirFS(filepath.Join(opts.Source, "layouts"))
-	}
-	r, err := render.New(layouts, opts.ThemeLayouts, cfg)
-	if err != nil {
-		errs.Add(err)
-		errs.Sort()
-		return nil, errs
+	var r *render.Renderer
+	if prev != nil && prev.render != nil && prev.cfg == cfg {
+		r = prev.render
+	} else {
+		var layouts fs.FS
+		if st, err := os.Stat(filepath.Join(opts.Source, "layouts")); err == nil && st.IsDir() {
+			layouts = os.DirFS(filepath.Join(opts.Source, "layouts"))
+		}
+		var err error
+		if r, err = render.New(layouts, opts.ThemeLayouts, cfg); err != nil {
+			errs.Add(err)
+			errs.Sort()
+			return nil, nil, errs
+		}
 	}
 	b := &builder{
 		site:   s,
@@ -170,27 +198,29 @@ func Run(opts Options, cfg *config.Config, target publish.Target) (*Result, erro
 		md:     markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
 		target: target,
 		deps:   newDeps(),
+		keep:   prev != nil || opts.keepBodies,
 	}
-	b.env = &env{source: opts.Source, static: static, warn: b.warn, deps: b.deps}
+	var prevConv map[string]*conversion
+	if prev != nil {
+		prevConv = prev.conv
+	}
+	b.env = &env{source: opts.Source, static: in.static, warn: b.warn, deps: b.deps}
 	b.generate(&errs)
 	b.warns = append(b.warns, s.BuildMenu(cfg.Menu)...)
-	if len(errs) > 0 {
-		// The model is broken (duplicate URLs, bad slugs): converting and rendering would only
-		// add noise, but Markdown problems are still worth reporting in the same run.
-		b.convertAll(&errs, nil)
-		errs.Sort()
-		return nil, errs
+	// With a broken model (duplicate URLs, bad slugs) rendering would only add noise, but
+	// Markdown problems are still worth reporting in the same run.
+	b.convertAll(&errs, prevConv)
+	if len(errs) == 0 {
+		b.renderAll(&errs)
+		b.copyFiles(in.static, &errs)
 	}
-	b.convertAll(&errs, nil)
-	b.renderAll(&errs)
-	b.copyFiles(static, &errs)
 	if len(errs) > 0 {
 		errs.Sort()
-		return nil, errs
+		return b, nil, errs
 	}
-	advice := append(b.advice, draftAdvice(src.Pages, opts.Now)...)
+	advice := append(b.advice, draftAdvice(in.src.Pages, opts.Now)...)
 	res := &Result{Pages: int(b.pages.Load()), Files: int(b.files.Load()), Warnings: b.sortedWarnings(), Advice: sortedAdvice(advice), Deps: b.deps, Site: s}
-	return res, nil
+	return b, res, nil
 }
 
 // setMemoryLimit sets a soft memory limit in proportion to the site, unless GOMEMLIMIT is set:

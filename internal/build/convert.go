@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"sort"
+	"sync/atomic"
 
 	"github.com/btnmt/cchc/internal/markdown"
 	"github.com/btnmt/cchc/internal/report"
@@ -119,16 +120,21 @@ func (b *builder) sourcePages() []*site.Page {
 func (b *builder) convertAll(errs *report.ErrorList, prev map[string]*conversion) {
 	pages := b.sourcePages()
 	convs := make([]*conversion, len(pages))
+	var converted atomic.Int64
 	parallel(len(pages), func(i int) {
 		p := pages[i]
 		if c, ok := prev[p.Path()]; ok && c.bodyHash == maphash.Bytes(bodySeed, p.Source.Body) && len(c.problems) == 0 && b.stillResolves(p, c) {
 			convs[i] = c
 		} else {
 			convs[i] = b.convertPage(p)
+			converted.Add(1)
 		}
-		// The Markdown is not needed once converted; a rebuild reads the file again.
-		p.Source.Body = nil
+		// The Markdown is not needed once converted, unless the page may be converted again.
+		if !b.keep {
+			p.Source.Body = nil
+		}
 	})
+	b.converted = int(converted.Load())
 	if b.conv == nil {
 		b.conv = make(map[string]*conversion, len(pages))
 	}

@@ -56,8 +56,7 @@ func (o output) CopyFile(rel, src string, reads ...string) error {
 	if err := o.b.target.CopyFile(rel, src); err != nil {
 		return err
 	}
-	o.b.deps.add(rel, reads...)
-	o.b.files.Add(1)
+	o.b.recordGenFile(o.gen, rel, reads)
 	return nil
 }
 

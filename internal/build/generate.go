@@ -35,14 +35,28 @@ func register(g generator) {
 	sort.Slice(generators, func(i, j int) bool { return generators[i].Name() < generators[j].Name() })
 }
 
-// output adapts a builder to Output.
-type output struct{ b *builder }
+// output adapts a builder to Output, for one generator.
+type output struct {
+	b   *builder
+	gen string
+}
 
 func (o output) WriteFile(rel string, data []byte, reads ...string) error {
 	if err := o.b.target.WriteFile(rel, data); err != nil {
 		return err
 	}
-	o.b.deps.add(rel, reads...)
-	o.b.files.Add(1)
+	o.b.recordGenFile(o.gen, rel, reads)
 	return nil
+}
+
+// recordGenFile records that a generator wrote rel, reading the sources.
+func (b *builder) recordGenFile(gen, rel string, reads []string) {
+	b.deps.add(rel, reads...)
+	b.files.Add(1)
+	b.mu.Lock()
+	if b.genFiles == nil {
+		b.genFiles = map[string][]string{}
+	}
+	b.genFiles[gen] = append(b.genFiles[gen], rel)
+	b.mu.Unlock()
 }

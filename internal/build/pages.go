@@ -32,6 +32,9 @@ type builder struct {
 	badContent   map[*site.Page]bool // pages whose Markdown had problems: their output links are not checked again
 	advice       []string
 	conv         map[string]*conversion // by source path, kept for rebuilds
+	keep         bool                   // keep page bodies after conversion, for rebuilds
+	converted    int                    // pages converted (not reused) by convertAll
+	genFiles     map[string][]string    // generator name → the files it wrote
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -87,10 +90,15 @@ func (b *builder) generate(errs *report.ErrorList) {
 
 // renderAll renders every page, the feeds, the sitemap and the redirects into the target.
 func (b *builder) renderAll(errs *report.ErrorList) {
-	s := b.site
-	pageErrs := make([][]*report.FileError, len(s.All))
-	parallel(len(s.All), func(i int) {
-		p := s.All[i]
+	b.renderPages(b.site.All, errs)
+	b.writeExtras(errs)
+}
+
+// renderPages renders pages with their layouts into the target.
+func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
+	pageErrs := make([][]*report.FileError, len(pages))
+	parallel(len(pages), func(i int) {
+		p := pages[i]
 		b.recordReads(p)
 		layout, err := b.render.Lookup(p)
 		if err != nil {
@@ -116,13 +124,37 @@ func (b *builder) renderAll(errs *report.ErrorList) {
 			errs.Add(e)
 		}
 	}
+}
 
-	b.write("index.xml", render.RSS(s.Home, s.Pages, b.cfg.RSSLimit), errs)
-	b.deps.add("index.xml", sourcesOf(s.Pages, b.cfg.RSSLimit)...)
+// newestFirst returns the pages by date, newest first, for feeds: a list's own order puts pages
+// with a weight first.
+func newestFirst(ps []*site.Page) []*site.Page {
+	out := append([]*site.Page(nil), ps...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
+	return out
+}
+
+// writeExtras writes the feeds, the sitemap, the generators' files and the redirects. want,
+// when not nil, limits it to the outputs in the set (and the generators that wrote any of them
+// last time).
+func (b *builder) writeExtras(errs *report.ErrorList) { b.writeSomeExtras(nil, errs) }
+
+func (b *builder) writeSomeExtras(want map[string]bool, errs *report.ErrorList) {
+	s := b.site
+	ok := func(out string) bool { return want == nil || want[out] }
+	home := newestFirst(s.Pages)
+	if ok("index.xml") {
+		b.write("index.xml", render.RSS(s.Home, home, b.cfg.RSSLimit), errs)
+		b.deps.add("index.xml", sourcesOf(home, b.cfg.RSSLimit)...)
+	}
 	for _, sec := range s.Sections {
 		out := render.FeedURL(sec)[1:]
-		b.write(out, render.RSS(sec, sec.Pages, b.cfg.RSSLimit), errs)
-		b.deps.add(out, sourcesOf(sec.Pages, b.cfg.RSSLimit)...)
+		if !ok(out) {
+			continue
+		}
+		items := newestFirst(sec.Pages)
+		b.write(out, render.RSS(sec, items, b.cfg.RSSLimit), errs)
+		b.deps.add(out, sourcesOf(items, b.cfg.RSSLimit)...)
 		b.deps.add(out, sec.Path())
 	}
 	var inMap []*site.Page
@@ -131,12 +163,20 @@ func (b *builder) renderAll(errs *report.ErrorList) {
 			inMap = append(inMap, p)
 		}
 	}
-	b.write("sitemap.xml", render.Sitemap(inMap), errs)
-	b.deps.add("sitemap.xml", sourcesOf(inMap, len(inMap))...)
+	if ok("sitemap.xml") {
+		b.write("sitemap.xml", render.Sitemap(inMap), errs)
+		b.deps.add("sitemap.xml", sourcesOf(inMap, len(inMap))...)
+	}
 	for _, g := range generators {
-		g.Write(s, output{b}, errs)
+		if want != nil && !b.genAffected(g.Name(), want) {
+			continue
+		}
+		g.Write(s, output{b, g.Name()}, errs)
 	}
 	for _, a := range s.Aliases {
+		if !ok(a.Output) {
+			continue
+		}
 		if err := b.target.WriteFile(a.Output, render.Alias(a.Target.Title, a.Target.Permalink())); err != nil {
 			errs.Add(report.Errorf(a.Target.Path(), 0, "ghi trang chuyển hướng %s: %v", a.URL, err))
 			continue
@@ -201,4 +241,16 @@ func asFileError(err error) *report.FileError {
 		return fe
 	}
 	return &report.FileError{Err: err}
+}
+
+// genAffected tells whether a generator wrote any of the outputs in want.
+func (b *builder) genAffected(name string, want map[string]bool) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, f := range b.genFiles[name] {
+		if want[f] {
+			return true
+		}
+	}
+	return false
 }

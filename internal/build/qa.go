@@ -113,7 +113,7 @@ func (qaGenerator) Generate(s *site.Site, errs *report.ErrorList) {
 			}
 		}
 		if len(d.Fields) == 0 {
-			d.Fields = []*QAField{field(OtherField, true)}
+			d.Fields = []*QAField{field("", true)}
 		}
 		for _, f := range d.Fields {
 			f.Count++

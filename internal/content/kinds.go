@@ -42,6 +42,9 @@ type Kind struct {
 	NewParams func() any
 	// Validate checks a decoded page of the kind on its own (required keys, rules between keys).
 	Validate func(p *Page) []*report.FileError
+	// Untitled kinds need neither title nor date: their text is shown on a page that other
+	// sources title (a procedure detail, on the page of its procedure).
+	Untitled bool
 }
 
 var kinds = map[string]*Kind{}

@@ -121,10 +121,11 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 	if root != nil {
 		p.keyLines = root.KeyLines()
 	}
-	if strings.TrimSpace(p.Title) == "" {
+	untitled := p.Kind != nil && p.Kind.Untitled
+	if strings.TrimSpace(p.Title) == "" && !untitled {
 		errs = append(errs, &report.FileError{Line: p.KeyLine("title"), Err: errors.New("thiếu \"title\" (tiêu đề); hãy thêm một dòng title: \"Tiêu đề bài viết\"")})
 	}
-	if !p.Index && !p.Date.IsSet() && len(errs) == 0 {
+	if !p.Index && !untitled && !p.Date.IsSet() && len(errs) == 0 {
 		errs = append(errs, &report.FileError{Line: p.KeyLine("date"), Err: errors.New("thiếu \"date\" (ngày đăng); hãy thêm một dòng date: YYYY-MM-DD, ví dụ date: 2020-03-16")})
 	}
 	if p.Kind != nil && p.Kind.Validate != nil && len(errs) == 0 {

@@ -26,6 +26,9 @@ type File struct {
 type Source struct {
 	Pages []*Page // sorted by Rel
 	Files []File  // sorted by Rel
+	// Broken are the Markdown files that exist but could not be read as pages (their errors
+	// are reported): links to them are not reported again as links to missing files.
+	Broken []string
 }
 
 // Entry is a file found under content/: a Markdown page to parse or another file.
@@ -66,6 +69,11 @@ func Read(root, dir string) (*Source, report.ErrorList) {
 	errs = append(errs, perr...)
 	src, aerr := Assemble(pages, files)
 	errs = append(errs, aerr...)
+	for i, p := range pages {
+		if p == nil {
+			src.Broken = append(src.Broken, pageEntries[i].Rel)
+		}
+	}
 	errs.Sort()
 	return src, errs
 }

@@ -72,7 +72,7 @@ func decodeInto(n *node, targets []any, path string, errs *[]*report.FileError) 
 		n = &node{kind: mapNode, line: n.line}
 	}
 	if n.kind != mapNode {
-		*errs = append(*errs, &report.FileError{Line: n.line, Err: fmt.Errorf("%sphải là một bảng khoá: giá trị, không phải %s", prefix(path), n.describe())})
+		*errs = append(*errs, &report.FileError{Line: n.line, Err: fmt.Errorf("%sphải là một bảng khoá: giá trị, không phải %s", prefix(strings.TrimSuffix(path, ".")), n.describe())})
 		return
 	}
 	type slot struct {

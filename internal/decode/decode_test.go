@@ -141,7 +141,7 @@ func TestIntoStrict(t *testing.T) {
 		{"mã là số nguyên", "title: a\nma: 1234\n", 1, []wantErr{{3, []string{`"1234"`, "ngoặc kép"}}}},
 		{"mã có chữ không cần ngoặc kép", "title: a\nma: 1234/QĐ-BTNMT\n", 1, nil},
 		{"mã là danh sách", "title: a\nma: [\"1\"]\n", 1, []wantErr{{3, []string{`"ma"`, "danh sách"}}}},
-		{"quyet_dinh là chuỗi", "title: a\nquyet_dinh: \"1234/QĐ-BTNMT\"\n", 1, []wantErr{{3, []string{"quyet_dinh", "bảng"}}}},
+		{"quyet_dinh là chuỗi", "title: a\nquyet_dinh: \"1234/QĐ-BTNMT\"\n", 1, []wantErr{{3, []string{`"quyet_dinh" phải`, "bảng"}}}},
 		{"quyet_dinh thiếu ngay", "title: a\nquyet_dinh:\n  so: \"1/QĐ\"\n", 1,
 			[]wantErr{{4, []string{"thiếu", `"quyet_dinh.ngay"`}}}},
 		{"quyet_dinh ngày sai", "title: a\nquyet_dinh: {so: \"1/QĐ\", ngay: 2020-02-30}\n", 1,
@@ -310,8 +310,8 @@ func TestYAMLLineEndings(t *testing.T) {
 }
 
 func TestEmptyYAML(t *testing.T) {
-	for _, src := range []string{"", "\n", "# chỉ có chú thích\n"} {
-		t.Run("nguồn "+strings.TrimSpace(src), func(t *testing.T) {
+	for name, src := range map[string]string{"rỗng": "", "một dòng trống": "\n", "chỉ có chú thích": "# chỉ có chú thích\n"} {
+		t.Run(name, func(t *testing.T) {
 			_, _, errs := decodeYAML(t, src, 3)
 			checkErrs(t, errs, []wantErr{{4, []string{"thiếu", `"title"`}}})
 		})

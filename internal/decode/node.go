@@ -106,6 +106,8 @@ func yamlToNode(src []byte, lineOffset int) (*node, error) {
 // yamlMessages translates goccy/go-yaml's messages, by their start, into Vietnamese.
 var yamlMessages = []struct{ prefix, vi string }{
 	{"sequence end token ']' not found", "thiếu dấu \"]\" đóng danh sách"},
+	{"',' or ']' must be specified", "thiếu dấu \"]\" đóng danh sách (hoặc dấu \",\" giữa hai mục)"},
+	{"',' or '}' must be specified", "thiếu dấu \"}\" đóng bảng (hoặc dấu \",\" giữa hai mục)"},
 	{"mapping end token '}' not found", "thiếu dấu \"}\" đóng bảng"},
 	{"could not find end character of double-quoted text", "thiếu dấu ngoặc kép \" đóng chuỗi"},
 	{"could not find end character of single-quoted text", "thiếu dấu nháy đơn ' đóng chuỗi"},

@@ -19,6 +19,9 @@ type Status struct {
 	// Width is the bar's length out of 100, with one decimal, for an SVG viewBox of width 100;
 	// a status with activities is never drawn shorter than 1.
 	Width string
+	// Offset is where the status's segment starts in a single stacked bar (the sum of the
+	// widths before it), out of 100.
+	Offset string
 }
 
 // Summary is a plan's progress.
@@ -37,12 +40,16 @@ func Compute(statuses []content.TrangThai) Summary {
 	}
 	sum := Summary{Total: len(statuses), Done: counts[content.HoanThanh]}
 	sum.DonePercent = percent(sum.Done, sum.Total)
+	before := 0 // activities in the statuses before this one
 	for _, k := range content.TrangThaiOrder {
-		st := Status{Key: k, Label: k.Label(), Count: counts[k], Percent: percent(counts[k], sum.Total), Width: "0"}
-		if st.Count > 0 {
-			w := math.Max(1, math.Round(float64(st.Count)*1000/float64(sum.Total))/10)
+		n := counts[k]
+		st := Status{Key: k, Label: k.Label(), Count: n, Percent: percent(n, sum.Total), Width: "0",
+			Offset: tenths(before, sum.Total)}
+		if n > 0 {
+			w := math.Max(1, math.Round(float64(n)*1000/float64(sum.Total))/10)
 			st.Width = strconv.FormatFloat(w, 'f', -1, 64)
 		}
+		before += n
 		sum.Statuses = append(sum.Statuses, st)
 	}
 	return sum
@@ -62,6 +69,14 @@ func (s Summary) Text() string {
 		out += "; " + lower(st.Label) + ": " + strconv.Itoa(st.Count)
 	}
 	return out + "."
+}
+
+// tenths is n out of total as a share of 100 with one decimal: "55.6".
+func tenths(n, total int) string {
+	if total == 0 {
+		return "0"
+	}
+	return strconv.FormatFloat(math.Round(float64(n)*1000/float64(total))/10, 'f', -1, 64)
 }
 
 func percent(n, total int) int {

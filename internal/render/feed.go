@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"sort"
 	"time"
 
 	"github.com/btnmt/cchc/internal/site"
@@ -48,10 +49,13 @@ type rssGUID struct {
 // FeedURL is the URL of a list page's RSS feed: "/tin-tuc/" → "/tin-tuc/index.xml".
 func FeedURL(list *site.Page) string { return list.URL + "index.xml" }
 
-// RSS writes the RSS 2.0 feed of a list page: its newest limit items. The channel's date is the
-// newest item's, never the time of the build, so that the output is reproducible.
+// RSS writes the RSS 2.0 feed of a list page: its newest limit items, newest first (a list's
+// own order may put pages with a weight first). The channel's date is the newest item's, never
+// the time of the build, so that the output is reproducible.
 func RSS(list *site.Page, items []*site.Page, limit int) []byte {
 	cfg := list.Site.Config
+	items = append([]*site.Page(nil), items...)
+	sort.SliceStable(items, func(i, j int) bool { return items[i].Date.After(items[j].Date) })
 	if len(items) > limit {
 		items = items[:limit]
 	}

@@ -198,7 +198,9 @@ func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 	return err
 }
 
-var templateErrRE = regexp.MustCompile(`template: ([^:]+):(\d+)(?::\d+)?: (.*)`)
+// templateErrRE reads the layout and line of text/template errors ("template: x.html:12:5: …")
+// and html/template's ("html/template:x.html:12:5: …", "html/template:x.html: ends in …").
+var templateErrRE = regexp.MustCompile(`template: ?([^:\s]+)(?::(\d+))?(?::\d+)?: (.*)`)
 
 // templateError turns an html/template error into a FileError at the layout's file and line.
 func (r *Renderer) templateError(err error) error {
@@ -206,7 +208,7 @@ func (r *Renderer) templateError(err error) error {
 	if m == nil {
 		return &report.FileError{Path: "layouts", Err: fmt.Errorf("lỗi mẫu trang: %v", err)}
 	}
-	line, _ := strconv.Atoi(m[2])
+	line, _ := strconv.Atoi(m[2]) // 0 when the error has no line
 	file := r.origin[m[1]]
 	if file == "" {
 		file = "layouts/" + m[1]

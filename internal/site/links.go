@@ -72,6 +72,10 @@ func (s *Site) Resolve(from *Page, dest string) (Target, error) {
 		}
 		t, ok := s.bySource[rel]
 		if !ok {
+			if u, broken := s.broken[rel]; broken {
+				// The file's own errors are reported; the link is not a second problem.
+				return Target{Href: s.Config.RelURL(u) + suffix}, nil
+			}
 			if why, skipped := s.skipped[rel]; skipped {
 				return Target{}, fmt.Errorf("liên kết %q tới bài content/%s chưa được đăng: bài đó %s", dest, rel, why)
 			}
@@ -93,6 +97,9 @@ func (s *Site) Resolve(from *Page, dest string) (Target, error) {
 		}
 	}
 	t, ok := s.lookup(abs)
+	if !ok && s.isBrokenURL(abs) {
+		return Target{Href: s.Config.RelURL(p) + suffix}, nil
+	}
 	if !ok {
 		if strings.HasPrefix(abs, s.Config.BasePath) && s.Config.BasePath != "/" {
 			if _, ok := s.lookup("/" + strings.TrimPrefix(abs, s.Config.BasePath)); ok {
@@ -172,4 +179,14 @@ func CheckAnchor(t *Page, anchor string) error {
 		}
 	}
 	return fmt.Errorf("%s (mã mục là tiêu đề viết thường, không dấu, nối bằng \"-\")", msg)
+}
+
+// isBrokenURL tells whether a URL is where a page that failed to parse would be.
+func (s *Site) isBrokenURL(abs string) bool {
+	for _, u := range s.broken {
+		if u == abs || u == abs+"/" {
+			return true
+		}
+	}
+	return false
 }

@@ -38,6 +38,7 @@ type Site struct {
 	byURL    map[string]*Page
 	bySource map[string]*Page  // content-relative path → published page
 	skipped  map[string]string // content-relative path → why it is not published
+	broken   map[string]string // content-relative path of a page that failed to parse → its likely URL
 	files    map[string]bool   // site-relative paths of copied files: "/css/site.css", "/tin-tuc/x/anh.jpg"
 	owners   map[string]Origin // URL or file path → the source that produces it, for duplicate errors
 	Files    []File            // content files copied to the output
@@ -66,6 +67,7 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 		byURL:    map[string]*Page{},
 		bySource: map[string]*Page{},
 		skipped:  map[string]string{},
+		broken:   map[string]string{},
 		files:    map[string]bool{},
 		owners:   map[string]Origin{},
 	}
@@ -75,6 +77,11 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 		s.files["/"+f] = true
 	}
 
+	for _, rel := range src.Broken {
+		if u, err := pageURL(&content.Page{Rel: rel, Path: "content/" + rel, Index: path.Base(rel) == "_index.md", Bundle: path.Base(rel) == "index.md"}); err == nil {
+			s.broken[rel] = u
+		}
+	}
 	sections := map[string]*Page{}
 	for _, cp := range src.Pages {
 		if why := s.unpublished(cp); why != "" {

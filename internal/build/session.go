@@ -1,0 +1,528 @@
+package build
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/btnmt/cchc/internal/config"
+	"github.com/btnmt/cchc/internal/content"
+	"github.com/btnmt/cchc/internal/report"
+	"github.com/btnmt/cchc/internal/site"
+)
+
+// Session builds a site again and again into memory, for the preview server. It keeps what the
+// last build read and made, and after a change redoes only what the change touches: a change
+// to the body of a page converts that page again and renders the outputs that read it (its
+// lists, its neighbours, the pages linking to it, the feeds); a change to front matter, or an
+// added, moved or removed file, makes the model again and reuses every conversion that is
+// still valid; a change to a layout or to the config rebuilds everything.
+type Session struct {
+	opts Options
+
+	mu   sync.Mutex
+	cfg  *config.Config
+	in   *sessionInputs
+	b    *builder // the last build, successful or not
+	out  *Snapshot
+	good bool // the state is that of a successful build: the fast path may build on it
+}
+
+// Snapshot is one complete, immutable output of a session: what the preview serves.
+type Snapshot struct {
+	Files   map[string][]byte // by path relative to the output root: "tin-tuc/x/index.html"
+	Version int
+	Result  *Result
+}
+
+// Stats tells what a rebuild did.
+type Stats struct {
+	Full      bool          // everything was rebuilt (layout or config change, or first build)
+	Model     bool          // the model was made again (front matter changed, files added or removed)
+	Converted int           // pages whose Markdown was converted
+	Rendered  int           // outputs rendered or written
+	Duration  time.Duration // from the call to the new snapshot
+}
+
+// sessionInputs are the content and static files, kept by path so that a change reads only
+// the files it names.
+type sessionInputs struct {
+	entries  map[string]content.Entry       // content files by rel
+	pages    map[string]*content.Page       // parsed pages by rel; absent when the file has errors
+	pageErrs map[string][]*report.FileError // parse errors by rel
+	static   staticSet
+}
+
+// NewSession returns a session for opts; nothing is built until Build.
+func NewSession(opts Options) (*Session, error) {
+	if opts.Source == "" {
+		opts.Source = "."
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	opts.keepBodies = true
+	if st, err := os.Stat(opts.Source); err != nil || !st.IsDir() {
+		return nil, &UsageError{errors.New("không tìm thấy thư mục trang " + opts.Source + " (--source)")}
+	}
+	return &Session{opts: opts}, nil
+}
+
+// Build builds everything from disk.
+func (s *Session) Build() (*Snapshot, *Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.full(time.Now())
+}
+
+func (s *Session) full(start time.Time) (*Snapshot, *Stats, error) {
+	s.good = false
+	cfg, err := config.Load(s.opts.Source, s.opts.BaseURL)
+	if err != nil {
+		return nil, &Stats{Full: true}, err
+	}
+	f := false
+	cfg.Minify = &f // previews are read by people: keep the HTML as written
+	s.cfg = cfg
+	in, err := s.readAll()
+	if err != nil {
+		return nil, &Stats{Full: true}, err
+	}
+	s.in = in
+	s.b = nil
+	return s.model(start, true)
+}
+
+// model makes the model from the session's inputs and renders every output.
+func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
+	t := newMemTarget(nil)
+	b, res, err := runWith(s.opts, s.cfg, t, s.in.assemble(), s.b)
+	st := &Stats{Full: full, Model: true}
+	if b != nil {
+		st.Converted = b.converted
+		s.b = b
+	}
+	st.Rendered = t.writes()
+	st.Duration = time.Since(start)
+	if err != nil {
+		return nil, st, err
+	}
+	s.good = true
+	return s.publish(t.files, res), st, nil
+}
+
+func (s *Session) publish(files map[string][]byte, res *Result) *Snapshot {
+	v := 1
+	if s.out != nil {
+		v = s.out.Version + 1
+	}
+	s.out = &Snapshot{Files: files, Version: v, Result: res}
+	return s.out
+}
+
+// Last returns the last good snapshot, or nil.
+func (s *Session) Last() *Snapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.out
+}
+
+// Rebuild brings the output up to date after the files named changed (paths relative to the
+// site root or absolute, slash- or OS-separated; created, written, removed or renamed: the
+// session looks at what is on disk now). It returns the new snapshot, or the errors of the
+// site as it is now; the last good snapshot stays available from Last.
+func (s *Session) Rebuild(changed []string) (*Snapshot, *Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	start := time.Now()
+	if s.cfg == nil || s.in == nil {
+		return s.full(start)
+	}
+	var contentPaths, staticPaths []string
+	for _, c := range changed {
+		rel := s.relToSource(c)
+		switch {
+		case rel == "" || rel == ".":
+			continue
+		case rel == config.FileName || rel == "layouts" || strings.HasPrefix(rel, "layouts/") || rel == "archetypes" || strings.HasPrefix(rel, "archetypes/"):
+			if strings.HasPrefix(rel, "archetypes") {
+				continue // archetypes are read by `cchc new`, not by builds
+			}
+			return s.full(start)
+		case rel == "content" || strings.HasPrefix(rel, "content/"):
+			contentPaths = append(contentPaths, rel)
+		case rel == "static" || strings.HasPrefix(rel, "static/"):
+			staticPaths = append(staticPaths, rel)
+		}
+	}
+	if len(contentPaths) == 0 && len(staticPaths) == 0 {
+		if s.out == nil {
+			return s.full(start)
+		}
+		return s.out, &Stats{Duration: time.Since(start)}, nil
+	}
+	if len(staticPaths) > 0 {
+		static, err := listStatic(s.opts.Source, s.opts.ThemeStatic)
+		if err != nil {
+			return nil, &Stats{}, err
+		}
+		s.in.static = static
+	}
+	bodyOnly := s.good && len(staticPaths) == 0
+	var touched []string // content-relative paths of pages read again
+	for _, rel := range contentPaths {
+		crel := strings.TrimPrefix(strings.TrimPrefix(rel, "content"), "/")
+		changedPages, structural := s.in.update(s.opts.Source, crel)
+		touched = append(touched, changedPages...)
+		if structural {
+			bodyOnly = false
+		}
+	}
+	if bodyOnly {
+		for _, rel := range touched {
+			if !s.sameFront(rel) {
+				bodyOnly = false
+				break
+			}
+		}
+	}
+	if !bodyOnly {
+		return s.model(start, false)
+	}
+	return s.bodies(start, touched)
+}
+
+// relToSource returns p relative to the site root, slash-separated, or "" when it lies outside.
+func (s *Session) relToSource(p string) string {
+	p = filepath.FromSlash(p)
+	if filepath.IsAbs(p) {
+		root, err := filepath.Abs(s.opts.Source)
+		if err != nil {
+			return ""
+		}
+		r, err := filepath.Rel(root, p)
+		if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			return ""
+		}
+		p = r
+	}
+	return path.Clean(filepath.ToSlash(p))
+}
+
+// sameFront tells whether the page at rel has the same front matter in the model as on disk
+// now, line numbers aside: then only its body changed.
+func (s *Session) sameFront(rel string) bool {
+	now, ok := s.in.pages[rel]
+	if !ok {
+		return false
+	}
+	p, ok := s.b.site.BySource(rel)
+	if !ok || p.Source == nil {
+		return false
+	}
+	return sameValue(reflect.ValueOf(p.Source.FrontMatter), reflect.ValueOf(now.FrontMatter)) &&
+		sameValue(reflect.ValueOf(p.Source.Params), reflect.ValueOf(now.Params)) &&
+		p.Source.BodyLine == now.BodyLine
+}
+
+// sameValue compares two values deeply, leaving out fields named Line and unexported fields:
+// the place of a key in the file does not change the page.
+func sameValue(a, b reflect.Value) bool {
+	if a.Kind() != b.Kind() {
+		return false
+	}
+	switch a.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if a.IsNil() || b.IsNil() {
+			return a.IsNil() == b.IsNil()
+		}
+		return sameValue(a.Elem(), b.Elem())
+	case reflect.Struct:
+		if a.Type() != b.Type() {
+			return false
+		}
+		if t, ok := a.Interface().(time.Time); ok {
+			return t.Equal(b.Interface().(time.Time))
+		}
+		for i := 0; i < a.NumField(); i++ {
+			f := a.Type().Field(i)
+			if f.Name == "Line" || !f.IsExported() {
+				continue
+			}
+			if !sameValue(a.Field(i), b.Field(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Slice:
+		if a.Len() != b.Len() {
+			return false
+		}
+		for i := 0; i < a.Len(); i++ {
+			if !sameValue(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	}
+	return reflect.DeepEqual(a.Interface(), b.Interface())
+}
+
+// bodies is the fast path: only the bodies of pages changed. It converts them again and renders
+// the outputs that read them, on a copy of the last snapshot.
+func (s *Session) bodies(start time.Time, rels []string) (*Snapshot, *Stats, error) {
+	b := s.b
+	st := &Stats{}
+	var changedPaths []string
+	var pages []*site.Page
+	for _, rel := range rels {
+		p, _ := b.site.BySource(rel)
+		p.Source = s.in.pages[rel]
+		c := b.convertPage(p)
+		b.conv[p.Path()] = c
+		b.apply(p, c)
+		pages = append(pages, p)
+		changedPaths = append(changedPaths, p.Path())
+		st.Converted++
+	}
+	// The errors of the site now: conversion problems of every page and every anchor (a page's
+	// headings may have changed under links that point to them).
+	var errs report.ErrorList
+	all := b.sourcePages()
+	for _, p := range all {
+		for _, e := range b.conv[p.Path()].problems {
+			errs.Add(e)
+		}
+	}
+	b.checkAnchors(all, &errs)
+	if len(errs) > 0 {
+		errs.Sort()
+		s.good = false
+		st.Duration = time.Since(start)
+		return nil, st, errs
+	}
+
+	t := newMemTarget(s.out.Files)
+	b.target = t
+	outputs, _ := b.deps.Affected(changedPaths)
+	byOutput := make(map[string]*site.Page, len(b.site.All))
+	for _, p := range b.site.All {
+		byOutput[p.Output] = p
+	}
+	var toRender []*site.Page
+	want := map[string]bool{}
+	for _, o := range outputs {
+		if p, ok := byOutput[o]; ok {
+			toRender = append(toRender, p)
+		} else {
+			want[o] = true // a feed, a generator's file, a redirect
+		}
+	}
+	// The body of a page does not change the sitemap (its dates come from front matter).
+	delete(want, "sitemap.xml")
+	b.badContent = map[*site.Page]bool{}
+	errs = nil
+	b.renderPages(toRender, &errs)
+	if len(want) > 0 {
+		b.writeSomeExtras(want, &errs)
+	}
+	st.Rendered = t.writes()
+	st.Duration = time.Since(start)
+	if len(errs) > 0 {
+		errs.Sort()
+		s.good = false
+		return nil, st, errs
+	}
+	res := *s.out.Result
+	return s.publish(t.files, &res), st, nil
+}
+
+func (s *Session) readAll() (*sessionInputs, error) {
+	dir := filepath.Join(s.opts.Source, "content")
+	entries, errs := content.List(s.opts.Source, dir, dir)
+	in := &sessionInputs{entries: map[string]content.Entry{}, pages: map[string]*content.Page{}, pageErrs: map[string][]*report.FileError{}}
+	var pe []content.Entry
+	for _, e := range entries {
+		in.entries[e.Rel] = e
+		if e.IsPage() {
+			pe = append(pe, e)
+		}
+	}
+	pages, _ := content.ParseAll(pe)
+	for i, e := range pe {
+		if pages[i] != nil {
+			in.pages[e.Rel] = pages[i]
+		}
+	}
+	// Errors are kept by file, so that reading one file again replaces its errors.
+	for _, e := range errs {
+		in.pageErrs[strings.TrimPrefix(e.Path, "content/")] = append(in.pageErrs[strings.TrimPrefix(e.Path, "content/")], e)
+	}
+	for i, e := range pe {
+		if pages[i] == nil {
+			_, perrs := content.ParseFile(e)
+			in.pageErrs[e.Rel] = perrs
+		}
+	}
+	static, err := listStatic(s.opts.Source, s.opts.ThemeStatic)
+	if err != nil {
+		return nil, err
+	}
+	in.static = static
+	return in, nil
+}
+
+// update reads again what is on disk at crel (relative to content/; a file or a folder, there
+// or gone). It returns the pages read again, and whether the set of files changed.
+func (in *sessionInputs) update(source, crel string) (pages []string, structural bool) {
+	dir := filepath.Join(source, "content")
+	abs := filepath.Join(dir, filepath.FromSlash(crel))
+	// Whatever was at crel or below it is forgotten first, then read again from disk.
+	prefix := crel + "/"
+	existed := map[string]bool{}
+	for rel := range in.entries {
+		if crel == "" || rel == crel || strings.HasPrefix(rel, prefix) {
+			existed[rel] = true
+		}
+	}
+	st, err := os.Stat(abs)
+	var now []content.Entry
+	var errs report.ErrorList
+	switch {
+	case err != nil && errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		errs.Add(report.Errorf("content/"+crel, 0, "không đọc được: %v", err))
+	case st.IsDir():
+		now, errs = content.List(source, dir, abs)
+	default:
+		if !content.Ignored(filepath.Base(abs)) {
+			now = []content.Entry{{Rel: crel, Abs: abs}}
+		}
+	}
+	seen := map[string]bool{}
+	for _, e := range now {
+		seen[e.Rel] = true
+		if !existed[e.Rel] {
+			structural = true
+		}
+		in.entries[e.Rel] = e
+		if !e.IsPage() {
+			continue
+		}
+		p, perrs := content.ParseFile(e)
+		delete(in.pages, e.Rel)
+		in.pageErrs[e.Rel] = perrs
+		if p != nil {
+			in.pages[e.Rel] = p
+		} else {
+			structural = true
+		}
+		pages = append(pages, e.Rel)
+	}
+	for rel := range existed {
+		if !seen[rel] {
+			delete(in.entries, rel)
+			delete(in.pages, rel)
+			delete(in.pageErrs, rel)
+			structural = true
+		}
+	}
+	for _, e := range errs {
+		in.pageErrs[strings.TrimPrefix(e.Path, "content/")] = append(in.pageErrs[strings.TrimPrefix(e.Path, "content/")], e)
+		structural = true
+	}
+	sort.Strings(pages)
+	return pages, structural
+}
+
+// assemble makes the inputs of a build from what the session holds.
+func (in *sessionInputs) assemble() *inputs {
+	var pages []*content.Page
+	var files []content.File
+	var broken []string
+	for rel, e := range in.entries {
+		if e.IsPage() {
+			if p, ok := in.pages[rel]; ok {
+				pages = append(pages, p)
+			} else {
+				broken = append(broken, rel)
+			}
+		} else {
+			files = append(files, content.File{Rel: e.Rel, Abs: e.Abs})
+		}
+	}
+	src, errs := content.Assemble(pages, files)
+	sort.Strings(broken)
+	src.Broken = broken
+	for _, pe := range in.pageErrs {
+		for _, e := range pe {
+			errs.Add(e)
+		}
+	}
+	errs.Sort()
+	return &inputs{src: src, errs: errs, static: in.static}
+}
+
+// memTarget is an output in memory that a rebuild may overwrite: it starts as a copy of the
+// previous snapshot's files, so that the previous snapshot stays as it was.
+type memTarget struct {
+	mu     sync.Mutex
+	files  map[string][]byte
+	n      int
+	seen   map[string]bool
+	strict bool
+}
+
+func newMemTarget(prev map[string][]byte) *memTarget {
+	files := make(map[string][]byte, len(prev)+64)
+	for k, v := range prev {
+		files[k] = v
+	}
+	return &memTarget{files: files, seen: map[string]bool{}, strict: prev == nil}
+}
+
+func (t *memTarget) WriteFile(rel string, data []byte) error {
+	rel, err := cleanOutput(rel)
+	if err != nil {
+		return err
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.strict && t.seen[rel] {
+		return errors.New("hai nguồn cùng ghi ra " + rel)
+	}
+	t.seen[rel] = true
+	t.files[rel] = append([]byte(nil), data...)
+	t.n++
+	return nil
+}
+
+func (t *memTarget) CopyFile(rel, src string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return t.WriteFile(rel, data)
+}
+
+func (t *memTarget) writes() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.n
+}
+
+// cleanOutput checks a path of the output: relative, slash-separated, inside the root.
+func cleanOutput(rel string) (string, error) {
+	c := path.Clean(rel)
+	if rel == "" || strings.HasPrefix(rel, "/") || strings.ContainsAny(rel, "\\\x00") || c == ".." || strings.HasPrefix(c, "../") || c == "." {
+		return "", errors.New("đường dẫn ra không hợp lệ: " + rel)
+	}
+	return c, nil
+}

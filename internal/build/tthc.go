@@ -1,0 +1,336 @@
+package build
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/btnmt/cchc/internal/content"
+	"github.com/btnmt/cchc/internal/report"
+	"github.com/btnmt/cchc/internal/site"
+	"github.com/btnmt/cchc/internal/slug"
+	"github.com/btnmt/cchc/internal/tthc"
+)
+
+// The types of the pages the procedure registry adds to the thu-tuc-hanh-chinh section; their
+// layouts are thu-tuc-hanh-chinh/procedure.html and thu-tuc-hanh-chinh/filter.html.
+const (
+	TypeProcedure  site.Type = "procedure" // one procedure: /thu-tuc-hanh-chinh/1-004227/
+	TypeTTHCFilter site.Type = "filter"    // the registry filtered: /thu-tuc-hanh-chinh/linh-vuc/dat-dai/
+)
+
+// TTHCList is the Data of the registry page (/thu-tuc-hanh-chinh/ and its further pages of
+// notices) and of its filter pages (/thu-tuc-hanh-chinh/<facet>/<value>/).
+type TTHCList struct {
+	Registry *tthc.Registry
+	Rows     []*tthc.Procedure // the procedures the page lists, in code order
+	Counts   []TTHCCount       // the rows per state, every state
+	InForce  int               // the rows in force (in force or amended)
+	Facets   []*TTHCFacet      // every facet, with the pages of its values
+	Filter   *TTHCFilter       // the filter of this page; nil on the registry page
+	JSONURL  string            // site-relative URLs of the exports
+	CSVURL   string
+}
+
+// TTHCCount is the number of rows in a state; URL is the state's filter page, on the registry
+// page only and when the state has procedures.
+type TTHCCount struct {
+	tthc.StateCount
+	URL string
+}
+
+// TTHCFacet is a facet of the registry with the pages of its values.
+type TTHCFacet struct {
+	*tthc.Facet
+	Filters []*TTHCFilter
+}
+
+// TTHCFilter is a value of a facet and its pre-rendered page.
+type TTHCFilter struct {
+	*tthc.FacetValue
+	URL  string // "/thu-tuc-hanh-chinh/linh-vuc/dat-dai/"
+	Page *site.Page
+}
+
+// TTHCProcedure is the Data of a procedure's page. Its detail text, when the procedure has a
+// file content/thu-tuc-hanh-chinh/thu-tuc/<ma>.md, is the page's Content.
+type TTHCProcedure struct {
+	*tthc.Procedure
+	Registry *tthc.Registry
+	// Filters are the registry pages of the procedure's field, level and state, by facet key.
+	Filters map[string]*TTHCFilter
+	// Detail is the detail file, relative to the site root, "" when there is none.
+	Detail string
+}
+
+// TTHCNotice is the Data the registry gives a notice's page.
+type TTHCNotice struct {
+	*tthc.Notice
+	Registry *tthc.Registry
+	InEffect bool // the notice has taken effect at the build date
+
+	docTarget *site.Page // the page quyet_dinh.url leads to, for its #anchor
+	docAnchor string
+}
+
+type tthcGenerator struct{}
+
+func init() { register(tthcGenerator{}) }
+
+func (tthcGenerator) Name() string                           { return "thu-tuc-hanh-chinh" }
+func (tthcGenerator) Generate(*site.Site, *report.ErrorList) {}
+
+// isNotice and isDetail tell the registry's kinds of pages apart.
+func isNotice(p *site.Page) bool { _, ok := p.Params().(*content.TTHCNotice); return ok }
+func isDetail(p *site.Page) bool {
+	return p.Source != nil && p.Source.Kind != nil && p.Source.Kind.Folder == content.TTHCFolder
+}
+
+// GenerateEnv builds the registry from the published notices, reports the histories that break
+// its rules, gives every notice page its resolved entries, and adds a page per procedure, the
+// filter pages and the registry's data on the section page. Detail files are taken over by their
+// procedure's page, never built at their own URL.
+func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
+	var notices, details []*site.Page
+	for _, p := range s.Pages {
+		switch {
+		case isNotice(p):
+			notices = append(notices, p)
+		case isDetail(p):
+			details = append(details, p)
+		}
+	}
+	if len(notices) == 0 && len(details) == 0 {
+		return
+	}
+	sources := make([]*content.Page, len(notices))
+	bySource := make(map[*content.Page]*site.Page, len(notices))
+	for i, p := range notices {
+		sources[i] = p.Source
+		bySource[p.Source] = p
+	}
+	reg, rerrs := tthc.New(sources, s.Options.Now)
+	for _, err := range rerrs {
+		errs.Add(err)
+	}
+	for _, w := range reg.Warnings {
+		e.warn("%s", w.Error())
+	}
+	noticePaths := make([]string, len(reg.Notices))
+	for i, n := range reg.Notices {
+		noticePaths[i] = n.Page.Path
+		p := bySource[n.Page]
+		n.URL = p.URL
+		d := &TTHCNotice{Notice: n, Registry: reg, InEffect: n.InEffect(s.Options.Now)}
+		if q := n.Params.QuyetDinh; q != nil && strings.TrimSpace(q.URL) != "" {
+			t, err := s.Resolve(p, strings.TrimSpace(q.URL))
+			if err != nil {
+				errs.Add(report.Errorf(p.Source.Path, q.Line, "\"quyet_dinh.url\": %v; hãy trỏ tới trang văn bản của quyết định (ví dụ /van-ban/qd-1234-qd-btnmt/) hoặc bỏ dòng url", err))
+			} else {
+				n.DocumentHref = t.Href
+				d.docTarget, d.docAnchor = t.Page, t.Anchor
+			}
+		}
+		p.Data = d
+		if p.Description == "" {
+			p.Description = n.Summary()
+		}
+	}
+	sec := sectionPage(s, tthc.Section)
+
+	// Detail files, by the slug of their code (1.004227.md and 1-004227.md name the same page).
+	bySlug := make(map[string]*tthc.Procedure, len(reg.Procedures))
+	for _, p := range reg.Procedures {
+		bySlug[p.Slug] = p
+	}
+	detailOf := map[*tthc.Procedure]*site.Page{}
+	for _, d := range details {
+		code := content.DetailCode(d.Source)
+		p := bySlug[slug.Make(code)]
+		if p == nil {
+			msg := fmt.Sprintf("không có thông báo nào đã đăng công bố thủ tục %s, nên không có trang thủ tục để hiện nội dung này; tên tệp chi tiết phải là mã của một thủ tục đã công bố, ví dụ content/%s/1.004227.md", code, content.TTHCFolder)
+			if len(reg.Procedures) == 0 {
+				msg += " (chuyên trang chưa đăng thông báo thủ tục hành chính nào)"
+			}
+			errs.Add(report.Errorf(d.Source.Path, 0, "%s", msg))
+			continue
+		}
+		if other, ok := detailOf[p]; ok {
+			errs.Add(report.Errorf(d.Source.Path, 0, "thủ tục %s đã có tệp chi tiết %s; mỗi thủ tục chỉ có một tệp chi tiết — hãy gộp hai tệp", p.Code, other.Source.Path))
+			continue
+		}
+		detailOf[p] = d
+	}
+
+	facets := reg.Facets()
+	list := &TTHCList{Registry: reg, Rows: reg.Procedures, InForce: reg.InForceCount(),
+		JSONURL: tthc.JSONURL, CSVURL: tthc.CSVURL}
+	byValue := map[string]map[string]*TTHCFilter{}
+	for _, f := range facets {
+		tf := &TTHCFacet{Facet: f}
+		byValue[f.Key] = map[string]*TTHCFilter{}
+		for _, v := range f.Values {
+			flt := &TTHCFilter{FacetValue: v, URL: "/" + tthc.Section + "/" + f.Key + "/" + v.Value + "/"}
+			tf.Filters = append(tf.Filters, flt)
+			byValue[f.Key][v.Value] = flt
+		}
+		list.Facets = append(list.Facets, tf)
+	}
+
+	for _, c := range reg.Counts() {
+		tc := TTHCCount{StateCount: c}
+		if f := byValue[tthc.FacetState][string(c.State)]; f != nil {
+			tc.URL = f.URL
+		}
+		list.Counts = append(list.Counts, tc)
+	}
+
+	// A page per procedure.
+	for _, p := range reg.Procedures {
+		title := p.Info.Name
+		if title == "" {
+			title = "Thủ tục " + p.Code
+		}
+		data := &TTHCProcedure{Procedure: p, Registry: reg, Filters: map[string]*TTHCFilter{}}
+		for _, key := range tthc.FacetKeys {
+			if f := byValue[key][p.FacetValue(key)]; f != nil {
+				data.Filters[key] = f
+			}
+		}
+		pg := &site.Page{Type: TypeProcedure, Section: tthc.Section, URL: p.URL, Parent: sec, Title: title, Data: data,
+			Description: procedureDescription(p)}
+		reads := map[string]bool{}
+		for _, n := range p.Notices() {
+			reads[n.Page.Path] = true
+			if lm := bySource[n.Page].Lastmod; lm.After(pg.Lastmod) {
+				pg.Lastmod = lm
+			}
+		}
+		for _, q := range append(append([]*tthc.Procedure(nil), p.Replaces...), p.ReplacedBy) {
+			if q != nil {
+				for _, n := range q.Notices() {
+					reads[n.Page.Path] = true
+				}
+			}
+		}
+		in := p.History[0]
+		origin := site.Origin{Path: in.Notice.Page.Path, Line: in.Entry.Line,
+			What: fmt.Sprintf("trang của thủ tục %s (công bố ở %s:%d)", p.Code, in.Notice.Page.Path, in.Entry.Line)}
+		var ok bool
+		if d := detailOf[p]; d != nil {
+			data.Detail = d.Source.Path
+			if d.Lastmod.After(pg.Lastmod) {
+				pg.Lastmod = d.Lastmod
+			}
+			ok = s.TakeOver(d, pg, origin, errs)
+		} else {
+			ok = s.AddFrom(pg, origin, errs)
+		}
+		if ok {
+			e.deps.add(pg.Output, sortedKeys(reads)...)
+		}
+	}
+
+	// The filter pages.
+	for _, tf := range list.Facets {
+		for _, flt := range tf.Filters {
+			fl := *list
+			fl.Rows = flt.Procedures
+			fl.Counts = nil
+			for _, c := range tthc.CountStates(fl.Rows) {
+				fl.Counts = append(fl.Counts, TTHCCount{StateCount: c})
+			}
+			fl.InForce = inForce(fl.Rows)
+			fl.Filter = flt
+			pg := &site.Page{Type: TypeTTHCFilter, Section: tthc.Section, URL: flt.URL, Parent: sec, Data: &fl,
+				Title:       "Thủ tục hành chính – " + tf.Name + ": " + flt.Label,
+				Description: fmt.Sprintf("%d thủ tục hành chính có %s “%s”, với trạng thái tính đến ngày %s.", len(fl.Rows), strings.ToLower(tf.Name), flt.Label, tthc.Day(reg.Now))}
+			if s.AddFrom(pg, site.Origin{What: fmt.Sprintf("trang lọc thủ tục hành chính theo %s “%s” (tạo tự động)", strings.ToLower(tf.Name), flt.Label)}, errs) {
+				flt.Page = pg
+				e.deps.add(pg.Output, noticePaths...)
+			}
+		}
+	}
+
+	// The exports: a content file at the same place would be overwritten.
+	for _, u := range []string{tthc.JSONURL, tthc.CSVURL} {
+		if s.Exists(u) {
+			errs.Add(report.Errorf("content"+u, 0, "tệp này trùng với tệp xuất danh mục thủ tục hành chính %s do chuyên trang tạo ra; hãy đổi tên hoặc chuyển tệp", u))
+			continue
+		}
+		s.Reserve(u)
+	}
+	if sec != nil {
+		sec.Data = list
+		e.deps.add(sec.Output, noticePaths...)
+	}
+}
+
+// procedureDescription is the one-sentence description of a procedure's page.
+func procedureDescription(p *tthc.Procedure) string {
+	var parts []string
+	if p.Info.Field != "" {
+		parts = append(parts, "lĩnh vực "+p.Info.Field)
+	}
+	if p.Info.Level != "" {
+		parts = append(parts, strings.ToLower(p.Info.Level.Label()))
+	}
+	s := "Thủ tục hành chính mã " + p.Code
+	if len(parts) > 0 {
+		s += ", " + strings.Join(parts, ", ")
+	}
+	return s + ": " + p.Status.Text() + "."
+}
+
+func inForce(ps []*tthc.Procedure) int {
+	n := 0
+	for _, p := range ps {
+		if p.Status.State.InForce() {
+			n++
+		}
+	}
+	return n
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Write writes the registry's exports, thu-tuc.json and thu-tuc.csv, and checks the anchors of
+// the notices' document links now that every page is converted.
+func (tthcGenerator) Write(s *site.Site, out Output, errs *report.ErrorList) {
+	sec := sectionPage(s, tthc.Section)
+	if sec == nil {
+		return
+	}
+	list, ok := sec.Data.(*TTHCList)
+	if !ok {
+		return
+	}
+	reg := list.Registry
+	var reads []string
+	for _, n := range reg.Notices {
+		reads = append(reads, n.Page.Path)
+		if p, ok := s.BySource(n.Page.Rel); ok {
+			if d, ok := p.Data.(*TTHCNotice); ok && d.docAnchor != "" {
+				if err := site.CheckAnchor(d.docTarget, d.docAnchor); err != nil {
+					errs.Add(report.Errorf(n.Page.Path, n.Params.QuyetDinh.Line, "\"quyet_dinh.url\": %v", err))
+				}
+			}
+		}
+	}
+	abs := s.Config.AbsURL
+	for _, f := range []struct {
+		url  string
+		data []byte
+	}{{tthc.JSONURL, reg.JSON(abs)}, {tthc.CSVURL, reg.CSV(abs)}} {
+		if err := out.WriteFile(strings.TrimPrefix(f.url, "/"), f.data, reads...); err != nil {
+			errs.Add(fmt.Errorf("ghi %s: %w", f.url, err))
+		}
+	}
+}

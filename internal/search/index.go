@@ -1,0 +1,684 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// FormatVersion is the version of the index files; tim-kiem.js refuses another.
+const FormatVersion = 1
+
+// Flags of a posting: in which fields of the page the word (or phrase) is, and how often the
+// body has it. tim-kiem.js weighs them (title and codes first, then headings, description,
+// other metadata, body).
+const (
+	FlagTitle       = 1 << 0 // the title
+	FlagCode        = 1 << 1 // one of the page's own codes (số ký hiệu, mã thủ tục)
+	FlagHeading     = 1 << 2 // a heading of the body
+	FlagDescription = 1 << 3 // the description
+	FlagMeta        = 1 << 4 // tags, lĩnh vực, đơn vị, codes the page mentions, other fields
+	FlagBody        = 1 << 5 // the body
+	// The top two bits count the body's occurrences: 0 for one (or none), 1 for 2-3, 2 for
+	// 4-7, 3 for 8 or more.
+	tfShift = 6
+)
+
+// MaxVariants is how many spellings of a folded word the index tells apart for the
+// exact-diacritics bonus; rarer spellings (in order of first use) match without the bonus.
+const MaxVariants = 32
+
+// MaxFragmentText caps the body text kept for snippets, in bytes.
+const MaxFragmentText = 24 << 10
+
+// Doc is one page to index.
+type Doc struct {
+	URL         string    // as links take it, under the base path: "/cchc/tin-tuc/x/"
+	Title       string    // the title (for a document, its trích yếu)
+	Kind        string    // the kind's key, a filter value: "tin-tuc", "van-ban"
+	KindLabel   string    // the kind as visitors read it: "Văn bản"
+	Fields      []Facet   // lĩnh vực, a filter
+	Date        time.Time // zero when the page has none; newer pages rank first when otherwise equal
+	Description string
+	Codes       []string // the page's own identifiers: số ký hiệu, mã thủ tục
+	Headings    []string
+	Meta        []string // tags, units, codes the page mentions, other short fields
+	Body        string   // plain text, blocks separated by "\n"
+}
+
+// Facet is one value of a filter.
+type Facet struct {
+	Key  string `json:"key"`  // the URL value: "dat-dai"
+	Name string `json:"name"` // as visitors read it: "Đất đai"
+}
+
+// Options tunes the index.
+type Options struct {
+	// ShardBytes is the size a posting shard grows to before a new one starts (uncompressed);
+	// a single word with more postings has a shard of its own.
+	ShardBytes int
+	// DictBytes is the same for the word list used to complete the last word of a query.
+	DictBytes int
+}
+
+func (o Options) withDefaults() Options {
+	if o.ShardBytes <= 0 {
+		o.ShardBytes = 24 << 10
+	}
+	if o.DictBytes <= 0 {
+		o.DictBytes = 12 << 10
+	}
+	return o
+}
+
+// File is one file of the index, relative to the index folder.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Names of the index files, relative to the index folder.
+const (
+	ManifestName = "manifest.json"
+	DocsName     = "tai-lieu.bin"
+	WordPrefix   = "tu-"      // tu-<n>.bin: postings of words
+	PairPrefix   = "cum-"     // cum-<n>.bin: postings of adjacent word pairs
+	DictPrefix   = "tien-to-" // tien-to-<n>.bin: words with their document counts
+	FragmentDir  = "trang/"   // trang/<doc id>.bin: what a result shows
+)
+
+// Builder builds an index from documents given in rank order (newest first): the order is the
+// documents' ids, and the id breaks ties between equal scores. It is not safe for concurrent
+// use, but Add tokenizes its documents in parallel.
+type Builder struct {
+	opts Options
+
+	n      int // documents added
+	words  map[string]int32
+	wlist  []*wordList
+	pairs  map[uint64]int32
+	plist  []pairList
+	kinds  facetSet
+	fields facetSet
+	docK   []int32   // kind of each doc
+	docF   [][]int32 // fields of each doc
+}
+
+type wordList struct {
+	fold     string
+	df       int32
+	last     int32
+	variants []string
+	buf      []byte // per posting: uvarint doc delta, flags byte, uvarint variant mask
+}
+
+type pairList struct {
+	a, b int32 // word ids
+	df   int32
+	last int32
+	buf  []byte // per posting: uvarint doc delta, flags byte
+}
+
+type facetSet struct {
+	keys  map[string]int32
+	items []Facet
+	count []int
+}
+
+func (f *facetSet) id(x Facet) int32 {
+	if f.keys == nil {
+		f.keys = map[string]int32{}
+	}
+	if i, ok := f.keys[x.Key]; ok {
+		f.count[i]++
+		return i
+	}
+	i := int32(len(f.items))
+	f.keys[x.Key] = i
+	f.items = append(f.items, x)
+	f.count = append(f.count, 1)
+	return i
+}
+
+// NewBuilder returns an empty Builder.
+func NewBuilder(opts Options) *Builder {
+	return &Builder{opts: opts.withDefaults(), words: map[string]int32{}, pairs: map[uint64]int32{}}
+}
+
+// Len returns the number of documents added.
+func (b *Builder) Len() int { return b.n }
+
+// docTerms is what tokenizing one document gave.
+type docTerms struct {
+	terms []termStat
+	index map[string]int32 // fold → index in terms
+	pairs map[uint64]*pairStat
+	frag  []byte // the fragment file, compressed
+}
+
+type termStat struct {
+	fold     string
+	flags    uint8
+	tf       int
+	variants []string
+}
+
+type pairStat struct {
+	flags uint8
+	tf    int
+}
+
+// Add adds documents, the next ids in order, and returns the fragment file of each (what a
+// result shows), for the caller to write right away.
+func (b *Builder) Add(docs ...Doc) []File {
+	dts := make([]*docTerms, len(docs))
+	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				dts[i] = tokenizeDoc(&docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	files := make([]File, len(docs))
+	for i := range docs {
+		id := b.n
+		b.merge(int32(id), dts[i])
+		files[i] = File{Name: FragmentDir + strconv.Itoa(id) + ".bin", Data: dts[i].frag}
+		d := &docs[i]
+		b.docK = append(b.docK, b.kinds.id(Facet{Key: d.Kind, Name: d.KindLabel}))
+		var fs []int32
+		seen := map[string]bool{}
+		for _, f := range d.Fields {
+			if f.Key == "" || seen[f.Key] {
+				continue
+			}
+			seen[f.Key] = true
+			fs = append(fs, b.fields.id(f))
+		}
+		b.docF = append(b.docF, fs)
+		b.n++
+		dts[i] = nil
+	}
+	return files
+}
+
+func tokenizeDoc(d *Doc) *docTerms {
+	dt := &docTerms{index: map[string]int32{}, pairs: map[uint64]*pairStat{}}
+	add := func(text string, flag uint8) {
+		toks, _ := Tokenize(text)
+		prev := int32(-1)
+		for _, t := range toks {
+			i, ok := dt.index[t.Fold]
+			if !ok {
+				i = int32(len(dt.terms))
+				dt.index[t.Fold] = i
+				dt.terms = append(dt.terms, termStat{fold: t.Fold})
+			}
+			ts := &dt.terms[i]
+			ts.flags |= flag
+			if flag == FlagBody {
+				ts.tf++
+			}
+			if len(ts.variants) < MaxVariants && !contains(ts.variants, t.Lower) {
+				ts.variants = append(ts.variants, t.Lower)
+			}
+			if t.Compound {
+				continue
+			}
+			if prev >= 0 && !t.Break {
+				k := uint64(prev)<<32 | uint64(i)
+				ps := dt.pairs[k]
+				if ps == nil {
+					ps = &pairStat{}
+					dt.pairs[k] = ps
+				}
+				ps.flags |= flag
+				if flag == FlagBody {
+					ps.tf++
+				}
+			}
+			prev = i
+		}
+	}
+	add(d.Title, FlagTitle)
+	for _, c := range d.Codes {
+		add(c, FlagCode)
+	}
+	for _, h := range d.Headings {
+		add(h, FlagHeading)
+	}
+	add(d.Description, FlagDescription)
+	for _, m := range d.Meta {
+		add(m, FlagMeta)
+	}
+	for _, f := range d.Fields {
+		add(f.Name, FlagMeta)
+	}
+	add(d.Body, FlagBody)
+	dt.frag = fragment(d)
+	return dt
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// tfBucket turns a count of occurrences in the body into the two top bits of the flags.
+func tfBucket(tf int) uint8 {
+	switch {
+	case tf >= 8:
+		return 3 << tfShift
+	case tf >= 4:
+		return 2 << tfShift
+	case tf >= 2:
+		return 1 << tfShift
+	}
+	return 0
+}
+
+func (b *Builder) merge(doc int32, dt *docTerms) {
+	ids := make([]int32, len(dt.terms))
+	for i := range dt.terms {
+		t := &dt.terms[i]
+		id, ok := b.words[t.fold]
+		if !ok {
+			id = int32(len(b.wlist))
+			b.words[t.fold] = id
+			b.wlist = append(b.wlist, &wordList{fold: t.fold, last: 0})
+		}
+		ids[i] = id
+		w := b.wlist[id]
+		var mask uint64
+		for _, v := range t.variants {
+			k := indexOf(w.variants, v)
+			if k < 0 && len(w.variants) < MaxVariants {
+				k = len(w.variants)
+				w.variants = append(w.variants, v)
+			}
+			if k >= 0 {
+				mask |= 1 << uint(k)
+			}
+		}
+		w.buf = binary.AppendUvarint(w.buf, uint64(doc-w.last))
+		w.buf = append(w.buf, t.flags|tfBucket(t.tf))
+		w.buf = binary.AppendUvarint(w.buf, mask)
+		w.last = doc
+		w.df++
+	}
+	// Pairs in a fixed order, so that the files do not depend on map order.
+	keys := make([]uint64, 0, len(dt.pairs))
+	for k := range dt.pairs {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	for _, k := range keys {
+		ps := dt.pairs[k]
+		a, c := ids[k>>32], ids[k&0xffffffff]
+		gk := uint64(a)<<32 | uint64(c)
+		id, ok := b.pairs[gk]
+		if !ok {
+			id = int32(len(b.plist))
+			b.pairs[gk] = id
+			b.plist = append(b.plist, pairList{a: a, b: c})
+		}
+		p := &b.plist[id]
+		p.buf = binary.AppendUvarint(p.buf, uint64(doc-p.last))
+		p.buf = append(p.buf, ps.flags|tfBucket(ps.tf))
+		p.last = doc
+		p.df++
+	}
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// fragmentJSON is what a result shows, one file per document.
+type fragmentJSON struct {
+	URL   string   `json:"u"`
+	Title string   `json:"t"`
+	Kind  string   `json:"k,omitempty"`
+	Date  string   `json:"d,omitempty"` // "16/03/2020"
+	ISO   string   `json:"i,omitempty"` // "2020-03-16"
+	Field []string `json:"f,omitempty"`
+	Codes []string `json:"c,omitempty"`
+	Desc  string   `json:"s,omitempty"`
+	Text  string   `json:"x,omitempty"`
+}
+
+func fragment(d *Doc) []byte {
+	f := fragmentJSON{URL: d.URL, Title: d.Title, Kind: d.KindLabel, Codes: d.Codes, Desc: d.Description, Text: capText(d.Body, MaxFragmentText)}
+	if !d.Date.IsZero() {
+		f.Date = d.Date.Format("02/01/2006")
+		f.ISO = d.Date.Format("2006-01-02")
+	}
+	for _, x := range d.Fields {
+		f.Field = append(f.Field, x.Name)
+	}
+	data, err := json.Marshal(f)
+	if err != nil {
+		panic(err) // strings and slices of strings always marshal
+	}
+	return gz(data)
+}
+
+// capText cuts s to at most n bytes, at a rune boundary.
+func capText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+var gzPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression); return w }}
+
+// gz compresses data with gzip at the default level, with no name and no time in the header,
+// so that the same input always gives the same bytes.
+func gz(data []byte) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(data)/2 + 64)
+	w := gzPool.Get().(*gzip.Writer)
+	w.Reset(&buf)
+	w.Write(data)
+	w.Close()
+	gzPool.Put(w)
+	return buf.Bytes()
+}
+
+// Manifest is the index's table of contents, the first file a query loads.
+type Manifest struct {
+	Format  int     `json:"format"`
+	Version string  `json:"version"` // a hash of every other file: tim-kiem.js asks for them with ?v=…
+	Docs    int     `json:"docs"`
+	Kinds   []Facet `json:"kinds"`
+	Fields  []Facet `json:"fields"`
+	// Words, Pairs and Dict list the first key of each shard of the postings of words, of
+	// word pairs ("cai cach") and of the word list, in JavaScript string order: shard i holds
+	// the keys from Words[i] up to Words[i+1].
+	Words []string `json:"words"`
+	Pairs []string `json:"pairs"`
+	Dict  []string `json:"dict"`
+}
+
+// Stats tells what an index holds.
+type Stats struct {
+	Docs, Words, Pairs         int
+	WordShards, PairShards     int
+	DictShards                 int
+	Bytes                      int // every file but the fragments, compressed as written
+	LargestShard               int
+	LargestShardName           string
+	WordPostings, PairPostings int
+}
+
+// Finish returns the index files other than the fragments, in name order, and what they hold.
+// The Builder must not be used after.
+func (b *Builder) Finish() ([]File, Stats) {
+	st := Stats{Docs: b.n, Words: len(b.wlist), Pairs: len(b.plist)}
+	// Words in JavaScript (UTF-16) order.
+	order := make([]int32, len(b.wlist))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	sort.Slice(order, func(i, j int) bool { return jsLess(b.wlist[order[i]].fold, b.wlist[order[j]].fold) })
+	rank := make([]int32, len(b.wlist))
+	for r, id := range order {
+		rank[id] = int32(r)
+	}
+	var files []File
+	var payloads []File
+	var m Manifest
+
+	// Word postings.
+	var cur bytes.Buffer
+	var head bytes.Buffer
+	var body bytes.Buffer
+	count := 0
+	flush := func(prefix string, firsts *[]string) {
+		if count == 0 {
+			return
+		}
+		cur.Reset()
+		cur.Write(binary.AppendUvarint(nil, uint64(count)))
+		cur.Write(head.Bytes())
+		cur.Write(body.Bytes())
+		payloads = append(payloads, File{Name: prefix + strconv.Itoa(len(*firsts)-1) + ".bin", Data: bytes.Clone(cur.Bytes())})
+		head.Reset()
+		body.Reset()
+		count = 0
+	}
+	var tmp []byte
+	for _, id := range order {
+		w := b.wlist[id]
+		post := w.buf
+		if len(w.variants) <= 1 {
+			post = stripMasks(w.buf, int(w.df))
+		}
+		if count > 0 && head.Len()+body.Len()+len(post) > b.opts.ShardBytes {
+			flush(WordPrefix, &m.Words)
+		}
+		if count == 0 {
+			m.Words = append(m.Words, w.fold)
+		}
+		tmp = appendString(tmp[:0], w.fold)
+		tmp = binary.AppendUvarint(tmp, uint64(w.df))
+		tmp = binary.AppendUvarint(tmp, uint64(len(w.variants)))
+		for _, v := range w.variants {
+			tmp = appendString(tmp, v)
+		}
+		tmp = binary.AppendUvarint(tmp, uint64(len(post)))
+		head.Write(tmp)
+		body.Write(post)
+		count++
+		st.WordPostings += int(w.df)
+		w.buf = nil
+	}
+	flush(WordPrefix, &m.Words)
+
+	// Pair postings, in the order of their first word, then their second.
+	porder := make([]int32, len(b.plist))
+	for i := range porder {
+		porder[i] = int32(i)
+	}
+	sort.Slice(porder, func(i, j int) bool {
+		p, q := &b.plist[porder[i]], &b.plist[porder[j]]
+		if p.a != q.a {
+			return rank[p.a] < rank[q.a]
+		}
+		return rank[p.b] < rank[q.b]
+	})
+	for _, id := range porder {
+		p := &b.plist[id]
+		key := b.wlist[p.a].fold + " " + b.wlist[p.b].fold
+		if count > 0 && head.Len()+body.Len()+len(p.buf) > b.opts.ShardBytes {
+			flush(PairPrefix, &m.Pairs)
+		}
+		if count == 0 {
+			m.Pairs = append(m.Pairs, key)
+		}
+		tmp = appendString(tmp[:0], key)
+		tmp = binary.AppendUvarint(tmp, uint64(p.df))
+		tmp = binary.AppendUvarint(tmp, uint64(len(p.buf)))
+		head.Write(tmp)
+		body.Write(p.buf)
+		count++
+		st.PairPostings += int(p.df)
+		p.buf = nil
+	}
+	flush(PairPrefix, &m.Pairs)
+
+	// The word list with document counts, for completing the last word of a query.
+	for _, id := range order {
+		w := b.wlist[id]
+		tmp = appendString(tmp[:0], w.fold)
+		tmp = binary.AppendUvarint(tmp, uint64(w.df))
+		if count > 0 && head.Len()+len(tmp) > b.opts.DictBytes {
+			flush(DictPrefix, &m.Dict)
+		}
+		if count == 0 {
+			m.Dict = append(m.Dict, w.fold)
+		}
+		head.Write(tmp)
+		count++
+	}
+	flush(DictPrefix, &m.Dict)
+
+	// Kinds and fields of every document, for the filters.
+	m.Kinds, m.Fields = b.kinds.sorted(), b.fields.sorted()
+	kremap, fremap := b.kinds.remap(m.Kinds), b.fields.remap(m.Fields)
+	docs := struct {
+		Kinds  []int32   `json:"k"`
+		Fields [][]int32 `json:"f"`
+	}{Kinds: make([]int32, b.n), Fields: make([][]int32, b.n)}
+	for i := 0; i < b.n; i++ {
+		docs.Kinds[i] = kremap[b.docK[i]]
+		fs := make([]int32, len(b.docF[i]))
+		for j, f := range b.docF[i] {
+			fs[j] = fremap[f]
+		}
+		sort.Slice(fs, func(a, c int) bool { return fs[a] < fs[c] })
+		docs.Fields[i] = fs
+	}
+	dj, _ := json.Marshal(docs)
+	payloads = append(payloads, File{Name: DocsName, Data: dj})
+
+	// Compress every payload, on every CPU.
+	files = make([]File, len(payloads))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range payloads {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int) {
+			defer wg.Done()
+			files[i] = File{Name: payloads[i].Name, Data: gz(payloads[i].Data)}
+			payloads[i].Data = nil
+			<-sem
+		}(i)
+	}
+	wg.Wait()
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	h := sha256.New()
+	for _, f := range files {
+		h.Write([]byte(f.Name))
+		h.Write(f.Data)
+		st.Bytes += len(f.Data)
+		if strings.HasPrefix(f.Name, WordPrefix) || strings.HasPrefix(f.Name, PairPrefix) {
+			if len(f.Data) > st.LargestShard {
+				st.LargestShard, st.LargestShardName = len(f.Data), f.Name
+			}
+		}
+	}
+	m.Format = FormatVersion
+	m.Version = hex.EncodeToString(h.Sum(nil))[:12]
+	m.Docs = b.n
+	mj, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		panic(fmt.Sprintf("search: manifest: %v", err))
+	}
+	files = append(files, File{Name: ManifestName, Data: mj})
+	st.Bytes += len(gz(mj))
+	st.WordShards, st.PairShards, st.DictShards = len(m.Words), len(m.Pairs), len(m.Dict)
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	b.wlist, b.plist, b.words, b.pairs = nil, nil, nil, nil
+	return files, st
+}
+
+// stripMasks drops the variant masks of a word with a single spelling: every posting has it.
+func stripMasks(buf []byte, n int) []byte {
+	out := make([]byte, 0, len(buf))
+	for i := 0; i < n; i++ {
+		d, k := binary.Uvarint(buf)
+		out = append(out, buf[:k+1]...)
+		buf = buf[k+1:]
+		_ = d
+		_, k = binary.Uvarint(buf)
+		buf = buf[k:]
+	}
+	return out
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// sorted returns the facets in Vietnamese order of their names... by key, which is the slug
+// of the name, so the order is stable across builds.
+func (f *facetSet) sorted() []Facet {
+	out := append([]Facet(nil), f.items...)
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	if out == nil {
+		out = []Facet{}
+	}
+	return out
+}
+
+func (f *facetSet) remap(sorted []Facet) []int32 {
+	pos := map[string]int32{}
+	for i, x := range sorted {
+		pos[x.Key] = int32(i)
+	}
+	out := make([]int32, len(f.items))
+	for i, x := range f.items {
+		out[i] = pos[x.Key]
+	}
+	return out
+}
+
+// jsLess compares two strings as JavaScript does: by UTF-16 code units.
+func jsLess(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			return utf16Key(ra) < utf16Key(rb)
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b != ""
+}
+
+// utf16Key orders runes by their first UTF-16 code unit, then the second.
+func utf16Key(r rune) uint32 {
+	if r < 0x10000 {
+		return uint32(r) << 16
+	}
+	h, l := utf16.EncodeRune(r)
+	return uint32(h)<<16 | uint32(l)
+}
