@@ -27,6 +27,12 @@ type Output interface {
 	WriteFile(rel string, data []byte, reads ...string) error
 }
 
+// deferrable is a generator whose files may lag a moment behind in the preview: after an edit,
+// the page reloads first and its files (a search index) follow in the background.
+type deferrable interface {
+	Deferrable() bool
+}
+
 var generators []generator
 
 // register adds a generator; call it from an init function.

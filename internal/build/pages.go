@@ -35,6 +35,7 @@ type builder struct {
 	keep         bool                   // keep page bodies after conversion, for rebuilds
 	converted    int                    // pages converted (not reused) by convertAll
 	genFiles     map[string][]string    // generator name → the files it wrote
+	deferred     map[string]bool        // generators whose Write waits for Session.Catchup; nil: write now
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -169,6 +170,10 @@ func (b *builder) writeSomeExtras(want map[string]bool, errs *report.ErrorList) 
 	}
 	for _, g := range generators {
 		if want != nil && !b.genAffected(g.Name(), want) {
+			continue
+		}
+		if d, ok := g.(deferrable); ok && d.Deferrable() && b.deferred != nil {
+			b.deferred[g.Name()] = true
 			continue
 		}
 		g.Write(s, output{b, g.Name()}, errs)

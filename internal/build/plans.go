@@ -27,7 +27,7 @@ type PlanData struct {
 // PlanActivity is one activity of a plan with the articles whose hoat_dong names it.
 type PlanActivity struct {
 	content.HoatDong
-	ID      string       // the row's id on the plan's page: "hoat-dong-3"
+	ID      string       // the row's id on the plan's page: "hd-3"
 	Reports []*site.Page // newest first
 }
 
@@ -102,7 +102,7 @@ func (plansGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) 
 		d := &PlanData{Plan: pl, Year: planYear(p)}
 		var statuses []content.TrangThai
 		for _, a := range pl.HoatDong {
-			d.Activities = append(d.Activities, &PlanActivity{HoatDong: a, ID: "hoat-dong-" + strconv.Itoa(a.STT)})
+			d.Activities = append(d.Activities, &PlanActivity{HoatDong: a, ID: "hd-" + strconv.Itoa(a.STT)})
 			statuses = append(statuses, a.TrangThai)
 		}
 		sort.SliceStable(d.Activities, func(i, j int) bool { return d.Activities[i].STT < d.Activities[j].STT })

@@ -3,6 +3,7 @@ package build
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -109,6 +110,10 @@ func (searchGenerator) Generate(s *site.Site, errs *report.ErrorList) {
 	s.Reserve(SearchIndexURL + search.ManifestName)
 }
 
+// searchIndexing turns the writing of the index off, for the benchmark that measures what
+// indexing costs a build (BenchmarkBuildSearch); the search page is added either way.
+var searchIndexing = true
+
 // searchBatch is how many pages are tokenized at a time: enough for every CPU, few enough that
 // their texts and word lists stay small next to the site.
 const searchBatch = 256
@@ -118,35 +123,54 @@ const searchBatch = 256
 // texts; the index grows by a few bytes per word and page.
 func (searchGenerator) Write(s *site.Site, out Output, errs *report.ErrorList) {
 	sp, ok := s.ByURL(SearchURL)
-	if !ok || sp.Type != TypeSearch {
+	if !ok || sp.Type != TypeSearch || !searchIndexing {
 		return
 	}
 	pages := searchPages(s)
 	b := search.NewBuilder(search.Options{})
-	reads := make([]string, 0, len(pages))
+	dir := strings.TrimPrefix(SearchIndexURL, "/")
+	// A file of result texts reads the sources of its pages.
+	readsOf := func(f search.File) []string {
+		if !strings.HasPrefix(f.Name, search.FragmentDir) {
+			return nil
+		}
+		n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(f.Name, search.FragmentDir), ".bin"))
+		per := b.FragmentsPerFile()
+		var r []string
+		for _, p := range pages[min(n*per, len(pages)):min(n*per+per, len(pages))] {
+			r = append(r, p.Path())
+		}
+		return r
+	}
+	write := func(f search.File, reads []string) bool {
+		if err := out.WriteFile(dir+f.Name, f.Data, reads...); err != nil {
+			errs.Add(fmt.Errorf("ghi chỉ mục tìm kiếm %s: %w", f.Name, err))
+			return false
+		}
+		return true
+	}
 	for i := 0; i < len(pages); i += searchBatch {
 		chunk := pages[i:min(i+searchBatch, len(pages))]
 		docs := make([]search.Doc, len(chunk))
 		parallel(len(chunk), func(j int) { docs[j] = searchDoc(chunk[j]) })
-		for j, f := range b.Add(docs...) {
-			path := chunk[j].Path()
-			if err := out.WriteFile(strings.TrimPrefix(SearchIndexURL, "/")+f.Name, f.Data, path); err != nil {
-				errs.Add(fmt.Errorf("ghi chỉ mục tìm kiếm %s: %w", f.Name, err))
+		for _, f := range b.Add(docs...) {
+			if !write(f, readsOf(f)) {
 				return
 			}
-			reads = append(reads, path)
 		}
 	}
 	files, _ := b.Finish()
 	for _, f := range files {
 		// The index is one whole: every file changes when any page does. The manifest, which
 		// names the version of all the others, records every page it was made from.
-		var r []string
+		reads := readsOf(f)
 		if f.Name == search.ManifestName {
-			r = append(r, reads...)
+			reads = make([]string, len(pages))
+			for i, p := range pages {
+				reads[i] = p.Path()
+			}
 		}
-		if err := out.WriteFile(strings.TrimPrefix(SearchIndexURL, "/")+f.Name, f.Data, r...); err != nil {
-			errs.Add(fmt.Errorf("ghi chỉ mục tìm kiếm %s: %w", f.Name, err))
+		if !write(f, reads) {
 			return
 		}
 	}

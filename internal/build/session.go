@@ -33,6 +33,8 @@ type Session struct {
 	b    *builder // the last build, successful or not
 	out  *Snapshot
 	good bool // the state is that of a successful build: the fast path may build on it
+	// pending are the generators whose files the fast path left for Catchup.
+	pending map[string]bool
 }
 
 // Snapshot is one complete, immutable output of a session: what the preview serves.
@@ -72,7 +74,40 @@ func NewSession(opts Options) (*Session, error) {
 	if st, err := os.Stat(opts.Source); err != nil || !st.IsDir() {
 		return nil, &UsageError{errors.New("không tìm thấy thư mục trang " + opts.Source + " (--source)")}
 	}
-	return &Session{opts: opts}, nil
+	return &Session{opts: opts, pending: map[string]bool{}}, nil
+}
+
+// Pending tells whether some files lag behind the last snapshot (see Catchup).
+func (s *Session) Pending() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.pending) > 0 && s.good
+}
+
+// Catchup writes the files that the last fast rebuild left for later (the search index) and
+// returns the snapshot with them. The snapshot keeps its version: the pages did not change, so
+// the browser need not reload.
+func (s *Session) Catchup() (*Snapshot, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.pending) == 0 || !s.good || s.out == nil {
+		return s.out, nil
+	}
+	t := newMemTarget(s.out.Files)
+	s.b.target = t
+	var errs report.ErrorList
+	for _, g := range generators {
+		if s.pending[g.Name()] {
+			g.Write(s.b.site, output{s.b, g.Name()}, &errs)
+		}
+	}
+	s.pending = map[string]bool{}
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
+	s.out = &Snapshot{Files: t.files, Version: s.out.Version, Result: s.out.Result}
+	return s.out, nil
 }
 
 // Build builds everything from disk.
@@ -115,6 +150,7 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		return nil, st, err
 	}
 	s.good = true
+	s.pending = map[string]bool{}
 	return s.publish(t.files, res), st, nil
 }
 
@@ -331,7 +367,12 @@ func (s *Session) bodies(start time.Time, rels []string) (*Snapshot, *Stats, err
 	errs = nil
 	b.renderPages(toRender, &errs)
 	if len(want) > 0 {
+		b.deferred = map[string]bool{}
 		b.writeSomeExtras(want, &errs)
+		for g := range b.deferred {
+			s.pending[g] = true
+		}
+		b.deferred = nil
 	}
 	st.Rendered = t.writes()
 	st.Duration = time.Since(start)

@@ -8,7 +8,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -71,6 +73,10 @@ type Options struct {
 	ShardBytes int
 	// DictBytes is the same for the word list used to complete the last word of a query.
 	DictBytes int
+	// FragmentsPerFile is how many pages' result texts (title, snippet text, …) share a file:
+	// page id i is in trang/<i / FragmentsPerFile>.bin. One file a page is lightest for a
+	// visitor, a few a file spares a site of thousands of pages as many tiny files to upload.
+	FragmentsPerFile int
 }
 
 func (o Options) withDefaults() Options {
@@ -79,6 +85,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.DictBytes <= 0 {
 		o.DictBytes = 12 << 10
+	}
+	if o.FragmentsPerFile <= 0 {
+		o.FragmentsPerFile = 4
 	}
 	return o
 }
@@ -96,7 +105,7 @@ const (
 	WordPrefix   = "tu-"      // tu-<n>.bin: postings of words
 	PairPrefix   = "cum-"     // cum-<n>.bin: postings of adjacent word pairs
 	DictPrefix   = "tien-to-" // tien-to-<n>.bin: words with their document counts
-	FragmentDir  = "trang/"   // trang/<doc id>.bin: what a result shows
+	FragmentDir  = "trang/"   // trang/<n>.bin: what results show, FragmentsPerFile pages a file
 )
 
 // Builder builds an index from documents given in rank order (newest first): the order is the
@@ -114,6 +123,10 @@ type Builder struct {
 	fields facetSet
 	docK   []int32   // kind of each doc
 	docF   [][]int32 // fields of each doc
+
+	workers []*worker
+	frags   [][]byte  // fragments not yet in a file
+	hash    hash.Hash // of every file so far, for the manifest's version
 }
 
 type wordList struct {
@@ -154,113 +167,215 @@ func (f *facetSet) id(x Facet) int32 {
 
 // NewBuilder returns an empty Builder.
 func NewBuilder(opts Options) *Builder {
-	return &Builder{opts: opts.withDefaults(), words: map[string]int32{}, pairs: map[uint64]int32{}}
+	return &Builder{opts: opts.withDefaults(), words: map[string]int32{}, pairs: map[uint64]int32{}, hash: sha256.New()}
 }
+
+// FragmentsPerFile is how many documents share a fragment file.
+func (b *Builder) FragmentsPerFile() int { return b.opts.FragmentsPerFile }
 
 // Len returns the number of documents added.
 func (b *Builder) Len() int { return b.n }
 
-// docTerms is what tokenizing one document gave.
-type docTerms struct {
-	terms []termStat
-	index map[string]int32 // fold → index in terms
-	pairs map[uint64]*pairStat
-	frag  []byte // the fragment file, compressed
-}
-
-type termStat struct {
-	fold     string
-	flags    uint8
-	tf       int
-	variants []string
-}
-
-type pairStat struct {
-	flags uint8
-	tf    int
-}
-
-// Add adds documents, the next ids in order, and returns the fragment file of each (what a
-// result shows), for the caller to write right away.
+// Add adds documents, the next ids in order, and returns the fragment files it completed (what
+// results show), for the caller to write right away; Finish returns the last one.
 func (b *Builder) Add(docs ...Doc) []File {
-	dts := make([]*docTerms, len(docs))
+	dts := make([]docTerms, len(docs))
 	workers := min(runtime.GOMAXPROCS(0), len(docs))
+	for len(b.workers) < workers {
+		b.workers = append(b.workers, newWorker())
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
-		go func() {
+		go func(wk *worker) {
 			defer wg.Done()
 			for i := range next {
-				dts[i] = tokenizeDoc(&docs[i])
+				wk.tokenize(&docs[i], &dts[i])
 			}
-		}()
+		}(b.workers[w])
 	}
 	for i := range docs {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	files := make([]File, len(docs))
+	var chunks []File
 	for i := range docs {
 		id := b.n
-		b.merge(int32(id), dts[i])
-		files[i] = File{Name: FragmentDir + strconv.Itoa(id) + ".bin", Data: dts[i].frag}
+		b.merge(int32(id), &dts[i])
 		d := &docs[i]
 		b.docK = append(b.docK, b.kinds.id(Facet{Key: d.Kind, Name: d.KindLabel}))
 		var fs []int32
-		seen := map[string]bool{}
 		for _, f := range d.Fields {
-			if f.Key == "" || seen[f.Key] {
+			if f.Key == "" {
 				continue
 			}
-			seen[f.Key] = true
-			fs = append(fs, b.fields.id(f))
+			id := b.fields.id(f)
+			if !slices.Contains(fs, id) {
+				fs = append(fs, id)
+			}
 		}
 		b.docF = append(b.docF, fs)
 		b.n++
-		dts[i] = nil
+		b.frags = append(b.frags, dts[i].frag)
+		if len(b.frags) == b.opts.FragmentsPerFile {
+			chunks = append(chunks, b.fragmentFile())
+		}
+		dts[i] = docTerms{}
 	}
-	return files
+	gzipAll(chunks)
+	return chunks
 }
 
-func tokenizeDoc(d *Doc) *docTerms {
-	dt := &docTerms{index: map[string]int32{}, pairs: map[uint64]*pairStat{}}
+// fragmentFile takes the pending fragments as one file (a JSON array), not yet compressed.
+func (b *Builder) fragmentFile() File {
+	n := 2
+	for _, f := range b.frags {
+		n += len(f) + 1
+	}
+	data := make([]byte, 0, n)
+	data = append(data, '[')
+	for i, f := range b.frags {
+		if i > 0 {
+			data = append(data, ',')
+		}
+		data = append(data, f...)
+	}
+	data = append(data, ']')
+	f := File{Name: FragmentDir + strconv.Itoa((b.n-len(b.frags))/b.opts.FragmentsPerFile) + ".bin", Data: data}
+	b.hash.Write([]byte(f.Name))
+	b.hash.Write(data)
+	clear(b.frags)
+	b.frags = b.frags[:0]
+	return f
+}
+
+// gzipAll compresses the files in place, on every CPU.
+func gzipAll(files []File) {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(f *File) {
+			defer wg.Done()
+			f.Data = gz(f.Data)
+			<-sem
+		}(&files[i])
+	}
+	wg.Wait()
+}
+
+// docTerms is what tokenizing one document gave: its distinct words with where they are, and
+// its distinct pairs of adjacent words.
+type docTerms struct {
+	terms []termStat
+	pairs []pairStat // sorted by key
+	frag  []byte     // what a result shows, JSON
+}
+
+type termStat struct {
+	fold  string // interned by the worker: shared, not copied
+	flags uint8
+	tf    int32
+	// The spellings of the word on the page (interned too): the first, then any others.
+	first string
+	more  []string
+}
+
+type pairStat struct {
+	a, b  int32 // indexes in docTerms.terms
+	flags uint8
+	tf    int32
+}
+
+// A worker tokenizes documents. It interns the words and spellings it meets, so that a word is
+// one string however many pages have it, and keeps its scratch maps from one page to the next.
+type worker struct {
+	sc      Scanner
+	words   map[string]int32 // folded word → worker id
+	names   []string
+	stamp   []int32 // per worker id: the last page that had the word, +1
+	slot    []int32 // per worker id: its index in that page's terms
+	spell   map[string]string
+	pairs   map[uint64]int32 // (term index, term index) → index in pairs, for one page
+	page    int32
+	scratch docTerms
+}
+
+func newWorker() *worker {
+	return &worker{words: map[string]int32{}, spell: map[string]string{}, pairs: map[uint64]int32{}}
+}
+
+func (wk *worker) intern(fold []byte) int32 {
+	if id, ok := wk.words[string(fold)]; ok {
+		return id
+	}
+	s := string(fold)
+	id := int32(len(wk.names))
+	wk.words[s] = id
+	wk.names = append(wk.names, s)
+	wk.stamp = append(wk.stamp, 0)
+	wk.slot = append(wk.slot, 0)
+	return id
+}
+
+func (wk *worker) spelling(lower []byte) string {
+	if s, ok := wk.spell[string(lower)]; ok {
+		return s
+	}
+	s := string(lower)
+	wk.spell[s] = s
+	return s
+}
+
+func (wk *worker) tokenize(d *Doc, dt *docTerms) {
+	wk.page++
+	clear(wk.pairs)
+	terms := wk.scratch.terms[:0]
+	pairs := wk.scratch.pairs[:0]
 	add := func(text string, flag uint8) {
-		toks, _ := Tokenize(text)
 		prev := int32(-1)
-		for _, t := range toks {
-			i, ok := dt.index[t.Fold]
-			if !ok {
-				i = int32(len(dt.terms))
-				dt.index[t.Fold] = i
-				dt.terms = append(dt.terms, termStat{fold: t.Fold})
+		wk.sc.Scan(text, func(t *ScanToken) {
+			id := wk.intern(t.Fold)
+			if wk.stamp[id] != wk.page {
+				wk.stamp[id] = wk.page
+				wk.slot[id] = int32(len(terms))
+				terms = append(terms, termStat{fold: wk.names[id]})
 			}
-			ts := &dt.terms[i]
+			i := wk.slot[id]
+			ts := &terms[i]
 			ts.flags |= flag
 			if flag == FlagBody {
 				ts.tf++
 			}
-			if len(ts.variants) < MaxVariants && !contains(ts.variants, t.Lower) {
-				ts.variants = append(ts.variants, t.Lower)
+			switch {
+			case ts.first == "":
+				ts.first = wk.spelling(t.Lower)
+			case ts.first == string(t.Lower) || containsBytes(ts.more, t.Lower):
+			case len(ts.more) < MaxVariants-1:
+				ts.more = append(ts.more, wk.spelling(t.Lower))
 			}
 			if t.Compound {
-				continue
+				return
 			}
 			if prev >= 0 && !t.Break {
 				k := uint64(prev)<<32 | uint64(i)
-				ps := dt.pairs[k]
-				if ps == nil {
-					ps = &pairStat{}
-					dt.pairs[k] = ps
+				j, ok := wk.pairs[k]
+				if !ok {
+					j = int32(len(pairs))
+					wk.pairs[k] = j
+					pairs = append(pairs, pairStat{a: prev, b: i})
 				}
+				ps := &pairs[j]
 				ps.flags |= flag
 				if flag == FlagBody {
 					ps.tf++
 				}
 			}
 			prev = i
-		}
+		})
 	}
 	add(d.Title, FlagTitle)
 	for _, c := range d.Codes {
@@ -277,13 +392,22 @@ func tokenizeDoc(d *Doc) *docTerms {
 		add(f.Name, FlagMeta)
 	}
 	add(d.Body, FlagBody)
+	// Pairs in a fixed order, so that the files do not depend on map order.
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].a != pairs[j].a {
+			return pairs[i].a < pairs[j].a
+		}
+		return pairs[i].b < pairs[j].b
+	})
+	dt.terms, dt.pairs = slices.Clone(terms), slices.Clone(pairs)
+	clear(terms)
+	wk.scratch.terms, wk.scratch.pairs = terms[:0], pairs[:0]
 	dt.frag = fragment(d)
-	return dt
 }
 
-func contains(list []string, s string) bool {
+func containsBytes(list []string, b []byte) bool {
 	for _, x := range list {
-		if x == s {
+		if x == string(b) {
 			return true
 		}
 	}
@@ -311,36 +435,22 @@ func (b *Builder) merge(doc int32, dt *docTerms) {
 		if !ok {
 			id = int32(len(b.wlist))
 			b.words[t.fold] = id
-			b.wlist = append(b.wlist, &wordList{fold: t.fold, last: 0})
+			b.wlist = append(b.wlist, &wordList{fold: t.fold})
 		}
 		ids[i] = id
 		w := b.wlist[id]
-		var mask uint64
-		for _, v := range t.variants {
-			k := indexOf(w.variants, v)
-			if k < 0 && len(w.variants) < MaxVariants {
-				k = len(w.variants)
-				w.variants = append(w.variants, v)
-			}
-			if k >= 0 {
-				mask |= 1 << uint(k)
-			}
+		mask := w.variant(t.first)
+		for _, v := range t.more {
+			mask |= w.variant(v)
 		}
 		w.buf = binary.AppendUvarint(w.buf, uint64(doc-w.last))
-		w.buf = append(w.buf, t.flags|tfBucket(t.tf))
+		w.buf = append(w.buf, t.flags|tfBucket(int(t.tf)))
 		w.buf = binary.AppendUvarint(w.buf, mask)
 		w.last = doc
 		w.df++
 	}
-	// Pairs in a fixed order, so that the files do not depend on map order.
-	keys := make([]uint64, 0, len(dt.pairs))
-	for k := range dt.pairs {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
-	for _, k := range keys {
-		ps := dt.pairs[k]
-		a, c := ids[k>>32], ids[k&0xffffffff]
+	for _, ps := range dt.pairs {
+		a, c := ids[ps.a], ids[ps.b]
 		gk := uint64(a)<<32 | uint64(c)
 		id, ok := b.pairs[gk]
 		if !ok {
@@ -350,10 +460,23 @@ func (b *Builder) merge(doc int32, dt *docTerms) {
 		}
 		p := &b.plist[id]
 		p.buf = binary.AppendUvarint(p.buf, uint64(doc-p.last))
-		p.buf = append(p.buf, ps.flags|tfBucket(ps.tf))
+		p.buf = append(p.buf, ps.flags|tfBucket(int(ps.tf)))
 		p.last = doc
 		p.df++
 	}
+}
+
+// variant returns the bit of a spelling of w, adding it while there is room; 0 past that.
+func (w *wordList) variant(v string) uint64 {
+	k := indexOf(w.variants, v)
+	if k < 0 {
+		if len(w.variants) >= MaxVariants {
+			return 0
+		}
+		k = len(w.variants)
+		w.variants = append(w.variants, v)
+	}
+	return 1 << uint(k)
 }
 
 func indexOf(list []string, s string) int {
@@ -365,7 +488,7 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// fragmentJSON is what a result shows, one file per document.
+// fragmentJSON is what a result shows.
 type fragmentJSON struct {
 	URL   string   `json:"u"`
 	Title string   `json:"t"`
@@ -387,11 +510,13 @@ func fragment(d *Doc) []byte {
 	for _, x := range d.Fields {
 		f.Field = append(f.Field, x.Name)
 	}
-	data, err := json.Marshal(f)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(f); err != nil {
 		panic(err) // strings and slices of strings always marshal
 	}
-	return gz(data)
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
 // capText cuts s to at most n bytes, at a rune boundary.
@@ -422,11 +547,14 @@ func gz(data []byte) []byte {
 
 // Manifest is the index's table of contents, the first file a query loads.
 type Manifest struct {
-	Format  int     `json:"format"`
-	Version string  `json:"version"` // a hash of every other file: tim-kiem.js asks for them with ?v=…
-	Docs    int     `json:"docs"`
-	Kinds   []Facet `json:"kinds"`
-	Fields  []Facet `json:"fields"`
+	Format  int    `json:"format"`
+	Version string `json:"version"` // a hash of every other file: tim-kiem.js asks for them with ?v=…
+	Docs    int    `json:"docs"`
+	// Fragments is how many pages share a file of trang/: page i is item i % Fragments of
+	// trang/<i / Fragments>.bin.
+	Fragments int     `json:"fragments"`
+	Kinds     []Facet `json:"kinds"`
+	Fields    []Facet `json:"fields"`
 	// Words, Pairs and Dict list the first key of each shard of the postings of words, of
 	// word pairs ("cai cach") and of the word list, in JavaScript string order: shard i holds
 	// the keys from Words[i] up to Words[i+1].
@@ -463,6 +591,9 @@ func (b *Builder) Finish() ([]File, Stats) {
 	var files []File
 	var payloads []File
 	var m Manifest
+	if len(b.frags) > 0 {
+		payloads = append(payloads, b.fragmentFile())
+	}
 
 	// Word postings.
 	var cur bytes.Buffer
@@ -577,26 +708,16 @@ func (b *Builder) Finish() ([]File, Stats) {
 	dj, _ := json.Marshal(docs)
 	payloads = append(payloads, File{Name: DocsName, Data: dj})
 
-	// Compress every payload, on every CPU.
-	files = make([]File, len(payloads))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i := range payloads {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int) {
-			defer wg.Done()
-			files[i] = File{Name: payloads[i].Name, Data: gz(payloads[i].Data)}
-			payloads[i].Data = nil
-			<-sem
-		}(i)
-	}
-	wg.Wait()
+	gzipAll(payloads)
+	files = payloads
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
-	h := sha256.New()
+	h := b.hash
 	for _, f := range files {
 		h.Write([]byte(f.Name))
 		h.Write(f.Data)
+		if strings.HasPrefix(f.Name, FragmentDir) {
+			continue
+		}
 		st.Bytes += len(f.Data)
 		if strings.HasPrefix(f.Name, WordPrefix) || strings.HasPrefix(f.Name, PairPrefix) {
 			if len(f.Data) > st.LargestShard {
@@ -607,6 +728,7 @@ func (b *Builder) Finish() ([]File, Stats) {
 	m.Format = FormatVersion
 	m.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	m.Docs = b.n
+	m.Fragments = b.opts.FragmentsPerFile
 	mj, err := json.MarshalIndent(m, "", " ")
 	if err != nil {
 		panic(fmt.Sprintf("search: manifest: %v", err))

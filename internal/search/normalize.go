@@ -129,16 +129,63 @@ func isWordRune(r rune) bool {
 // Tokenize splits text into words (see Token). The text is put in NFC first; offsets are into
 // that NFC text, which is returned too. Words that fold to nothing (a lone mark) are left out.
 func Tokenize(text string) ([]Token, string) {
-	text = norm.NFC.String(text)
 	var toks []Token
+	var sc Scanner
+	text = sc.Scan(text, func(t *ScanToken) {
+		toks = append(toks, Token{Fold: string(t.Fold), Lower: string(t.Lower), Start: t.Start, End: t.End,
+			Pos: t.Pos, Compound: t.Compound, Break: t.Break})
+	})
+	return toks, text
+}
+
+// ScanToken is a Token whose folded and lower-case forms are only valid during the callback of
+// Scan: they live in the Scanner's buffers.
+type ScanToken struct {
+	Fold, Lower []byte
+	Start, End  int
+	Pos         int
+	Compound    bool
+	Break       bool
+}
+
+// A Scanner tokenizes texts as Tokenize does, reusing its buffers, so that indexing a site does
+// not allocate per word. Its zero value is ready to use; it is not safe for concurrent use.
+type Scanner struct {
+	parts []span
+	fold  []byte
+	lower []byte
+	tok   ScanToken
+}
+
+type span struct{ start, end int }
+
+// isHardBreak tells whether r ends a phrase.
+func isHardBreak(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r != ' ' && strings.IndexByte(hardBreaks, byte(r)) >= 0
+	}
+	return strings.ContainsRune(hardBreaks, r)
+}
+
+// decodeRune is utf8.DecodeRuneInString with a fast path for ASCII.
+func decodeRune(s string) (rune, int) {
+	if s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return utf8.DecodeRuneInString(s)
+}
+
+// Scan calls fn for every word of text, in order, and returns the NFC text the offsets are in.
+func (sc *Scanner) Scan(text string, fn func(t *ScanToken)) string {
+	text = norm.NFC.String(text)
 	pos := 0
 	brk := false // a hard break since the last word
 	i := 0
 	n := len(text)
 	for i < n {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := decodeRune(text[i:])
 		if !isWordRune(r) {
-			if strings.ContainsRune(hardBreaks, r) {
+			if isHardBreak(r) {
 				brk = true
 			}
 			i += size
@@ -146,71 +193,116 @@ func Tokenize(text string) ([]Token, string) {
 		}
 		// A run of parts joined by single joiners.
 		start := i
-		var parts []Token
+		sc.parts = sc.parts[:0]
 		for {
 			ps := i
 			for i < n {
-				r, size = utf8.DecodeRuneInString(text[i:])
+				r, size = decodeRune(text[i:])
 				if !isWordRune(r) {
 					break
 				}
 				i += size
 			}
-			parts = append(parts, Token{Start: ps, End: i})
+			sc.parts = append(sc.parts, span{ps, i})
 			if i+1 < n && strings.IndexByte(Joiners, text[i]) >= 0 {
-				if r2, _ := utf8.DecodeRuneInString(text[i+1:]); isWordRune(r2) {
+				if r2, _ := decodeRune(text[i+1:]); isWordRune(r2) {
 					i++
 					continue
 				}
 			}
 			break
 		}
-		var words []Token
-		for _, p := range parts {
-			p.Fold, p.Lower = foldLower(text[p.Start:p.End])
-			if p.Fold != "" {
-				words = append(words, p)
+		// Parts that fold to nothing (lone marks) are dropped.
+		words := 0
+		for k, p := range sc.parts {
+			sc.fold = appendFold(sc.fold[:0], text[p.start:p.end])
+			if len(sc.fold) > 0 {
+				sc.parts[words] = sc.parts[k]
+				words++
 			}
 		}
-		if len(words) == 0 {
+		if words == 0 {
 			continue
 		}
-		if len(parts) > 1 && len(words) > 1 {
-			f, l := foldLower(text[start:i])
-			if len(f) <= MaxCompound {
-				toks = append(toks, Token{Fold: f, Lower: l, Start: start, End: i, Pos: pos, Compound: true, Break: brk})
+		t := &sc.tok
+		if len(sc.parts) > 1 && words > 1 {
+			sc.fold = appendFold(sc.fold[:0], text[start:i])
+			if len(sc.fold) <= MaxCompound {
+				sc.lower = appendLower(sc.lower[:0], text[start:i])
+				*t = ScanToken{Fold: sc.fold, Lower: sc.lower, Start: start, End: i, Pos: pos, Compound: true, Break: brk}
+				fn(t)
 			}
 		}
-		for k, w := range words {
-			w.Pos = pos
-			w.Break = brk && k == 0
+		for k := 0; k < words; k++ {
+			p := sc.parts[k]
+			w := text[p.start:p.end]
+			sc.fold = appendFold(sc.fold[:0], w)
+			sc.lower = appendLower(sc.lower[:0], w)
+			*t = ScanToken{Fold: sc.fold, Lower: sc.lower, Start: p.start, End: p.end, Pos: pos, Break: brk && k == 0}
+			fn(t)
 			pos++
-			toks = append(toks, w)
 		}
 		brk = false
 	}
-	return toks, text
+	return text
 }
 
-// foldLower returns the folded and the lower-case forms of an NFC word.
-func foldLower(w string) (string, string) {
+// appendFold appends the folded form of the NFC word w to dst.
+func appendFold(dst []byte, w string) []byte {
+	start := len(dst)
 	ascii := true
-	for j := 0; j < len(w); j++ {
-		if w[j] >= utf8.RuneSelf {
-			ascii = false
-			break
+	for j := 0; j < len(w); {
+		c := w[j]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			j++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(w[j:])
+		f := foldRune(r)
+		for k := 0; k < len(f); k++ {
+			if f[k] >= utf8.RuneSelf {
+				ascii = false
+				break
+			}
+		}
+		dst = append(dst, f...)
+		j += size
 	}
-	if ascii {
-		l := strings.ToLower(w)
-		return l, l
+	if !ascii && !norm.NFC.IsNormal(dst[start:]) {
+		out := norm.NFC.Bytes(dst[start:])
+		dst = append(dst[:start], out...)
 	}
-	var f, l strings.Builder
-	for _, r := range w {
-		f.WriteString(foldRune(r))
-		l.WriteRune(lowerRune(r))
+	return dst
+}
+
+// appendLower appends the lower case of the NFC word w to dst, marks kept.
+func appendLower(dst []byte, w string) []byte {
+	start := len(dst)
+	ascii := true
+	for j := 0; j < len(w); {
+		c := w[j]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			j++
+			continue
+		}
+		ascii = false
+		r, size := utf8.DecodeRuneInString(w[j:])
+		dst = utf8.AppendRune(dst, lowerRune(r))
+		j += size
 	}
-	return norm.NFC.String(f.String()), norm.NFC.String(l.String())
+	if !ascii && !norm.NFC.IsNormal(dst[start:]) {
+		out := norm.NFC.Bytes(dst[start:])
+		dst = append(dst[:start], out...)
+	}
+	return dst
 }
 
 // Words returns the folded words of text, compounds and their parts as Tokenize gives them.

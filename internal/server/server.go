@@ -40,6 +40,7 @@ type Server struct {
 	opts    Options
 	session *build.Session
 	snap    atomic.Pointer[build.Snapshot] // the last good build: requests see it whole
+	storeMu sync.Mutex                     // orders stores of snap
 	state   atomic.Pointer[status]         // the errors of the last build, if it failed
 	hub     hub
 	base    string // the base path the site is served under: "/" or "/cchc/"
@@ -149,6 +150,18 @@ func (s *Server) Rebuild(paths []string) {
 		}
 	}
 	s.afterBuild(snap, err, cssOnly)
+	if err == nil && s.session.Pending() {
+		// The search index and such follow once the page has reloaded.
+		go func() {
+			if snap, err := s.session.Catchup(); err == nil && snap != nil {
+				s.storeMu.Lock()
+				if s.session.Last() == snap { // no newer build came in between
+					s.snap.Store(snap)
+				}
+				s.storeMu.Unlock()
+			}
+		}()
+	}
 	if err == nil && st != nil {
 		kind := "một phần"
 		if st.Model {
@@ -180,7 +193,9 @@ func (s *Server) afterBuild(snap *build.Snapshot, err error, cssOnly bool) {
 		}
 		fmt.Fprintf(s.log, "Lỗi: %d. Trang xem trước vẫn hiện bản dựng tốt gần nhất.\n", len(list))
 	} else {
+		s.storeMu.Lock()
 		s.snap.Store(snap)
+		s.storeMu.Unlock()
 		st.CSSOnly = cssOnly
 	}
 	if cur := s.snap.Load(); cur != nil {

@@ -142,12 +142,23 @@ func (b *builder) notice(n *Notice) {
 		b.errs.Add(report.Errorf(n.Page.Path, e.Line, "%v", e.Err))
 		bad[e.Line] = true
 	}
+	// An entry at fault taints its codes: the notice's other entries about them are left out
+	// too, rather than reported again as unknown or repeated codes.
+	tainted := map[string]bool{}
+	for i := range params.ThuTuc {
+		if t := &params.ThuTuc[i]; bad[t.Line] {
+			tainted[string(t.Ma)] = true
+			for _, c := range t.ThayThe {
+				tainted[string(c)] = true
+			}
+		}
+	}
 	if !params.NgayHieuLuc.IsSet() {
 		b.errorf(n, n.Page.KeyLine("ngay_hieu_luc"), "thiếu \"ngay_hieu_luc\" (ngày các thủ tục có hiệu lực); hãy thêm một dòng ngay_hieu_luc: YYYY-MM-DD")
 		return
 	}
 	if !n.Decided.IsZero() && n.Effective.Before(dayOf(n.Decided)) {
-		b.warnf(n, n.Page.KeyLine("ngay_hieu_luc"), "ngày hiệu lực %s trước ngày của quyết định công bố (%s); nếu không phải quyết định có hiệu lực hồi tố, hãy kiểm tra lại ngay_hieu_luc và quyet_dinh.ngay", Day(n.Effective), Day(n.Decided))
+		b.warnf(n, lineOr(params.NgayHieuLuc.Line, n.Page.KeyLine("ngay_hieu_luc")), "ngày hiệu lực %s trước ngày của quyết định công bố (%s); nếu không phải quyết định có hiệu lực hồi tố, hãy kiểm tra lại ngay_hieu_luc và quyet_dinh.ngay", Day(n.Effective), Day(n.Decided))
 	}
 	touched := map[string]bool{}
 	for i := range params.ThuTuc {
@@ -155,7 +166,7 @@ func (b *builder) notice(n *Notice) {
 		code := string(t.Ma)
 		e := &Entry{ThuTuc: t, Code: code}
 		n.Entries = append(n.Entries, e)
-		if bad[t.Line] || content.CheckCode(code) != nil || touched[code] {
+		if bad[t.Line] || content.CheckCode(code) != nil || touched[code] || tainted[code] || anyTainted(t.ThayThe, tainted) {
 			continue
 		}
 		touched[code] = true
@@ -171,6 +182,29 @@ func (b *builder) notice(n *Notice) {
 			b.serviceWarnings(n, e)
 		}
 	}
+}
+
+func anyTainted(codes []decode.Code, tainted map[string]bool) bool {
+	for _, c := range codes {
+		if tainted[string(c)] {
+			return true
+		}
+	}
+	return false
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "không rõ ngày"
+	}
+	return s
+}
+
+func lineOr(line, other int) int {
+	if line > 0 {
+		return line
+	}
+	return other
 }
 
 // create applies a moi or thay-the entry: a new code, replacing others for thay-the.
@@ -271,6 +305,9 @@ func (b *builder) alive(n *Notice, t *content.ThuTuc, code, verb string) *Proced
 func (b *builder) unknownMessage(n *Notice, code, verb string) string {
 	msg := fmt.Sprintf("không thể %s thủ tục %s: ", verb, code)
 	if in, ok := b.intro[code]; ok {
+		if in.n.Order > n.Order && in.n.Effective.Equal(n.Effective) {
+			return msg + fmt.Sprintf("mã này được công bố ở %s:%d, cùng ngày hiệu lực %s nhưng theo quyết định ký sau (%s, thông báo này: %s); các thông báo cùng ngày hiệu lực được xét theo ngày ký quyết định, rồi theo tên tệp — hãy kiểm tra lại mã và ngày của hai quyết định", in.n.Page.Path, in.line, Day(n.Effective), orUnknown(Day(in.n.Decided)), orUnknown(Day(n.Decided)))
+		}
 		if in.n.Order > n.Order || in.n == n {
 			return msg + fmt.Sprintf("mã này chỉ được công bố ở %s:%d, có hiệu lực từ ngày %s, không trước thông báo này (hiệu lực từ ngày %s); một thủ tục phải có trước khi được %s — hãy kiểm tra lại mã và ngày hiệu lực của hai thông báo", in.n.Page.Path, in.line, Day(in.n.Effective), Day(n.Effective), verb)
 		}

@@ -89,7 +89,7 @@
   buttons.appendChild(reset);
   form.appendChild(buttons);
   var status = el('p', { 'class': 'tthc-ket-qua', 'role': 'status', 'aria-live': 'polite' });
-  var heading = nav.querySelector('h2');
+  var heading = nav.querySelector('h3');
   nav.insertBefore(form, heading ? heading.nextSibling : nav.firstChild);
   nav.insertBefore(status, form.nextSibling);
   nav.classList.add('tthc-co-js');
