@@ -105,7 +105,9 @@ func (s *Server) URL() string { return strings.TrimSuffix(s.opts.Build.BaseURL, 
 
 // Serve serves until ctx ends, then shuts down cleanly.
 func (s *Server) Serve(ctx context.Context) error {
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	// Requests share ctx, so that open event streams end when the server stops.
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second,
+		BaseContext: func(net.Listener) context.Context { return ctx }}
 	batches := make(chan []string, 1)
 	werrs := make(chan error, 1)
 	if err := Watch(ctx, WatchOptions{Root: s.opts.Build.Source, Poll: s.opts.Poll}, batches, werrs); err != nil {
@@ -130,10 +132,14 @@ func (s *Server) Serve(ctx context.Context) error {
 	}
 	select {
 	case <-ctx.Done():
-		sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		s.hub.close()
-		return srv.Shutdown(sctx)
+		if err := srv.Shutdown(sctx); err != nil {
+			// A browser may hold connections open: stopping must not wait for it.
+			return srv.Close()
+		}
+		return nil
 	case err := <-errc:
 		return err
 	}
