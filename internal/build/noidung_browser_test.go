@@ -46,15 +46,10 @@ func TestFeedbackScript(t *testing.T) {
 
 	var summary, result, invalid string
 	var summaryHidden bool
-	var dbg string
-	if err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/gop-y/"), chromedp.Evaluate(`document.title + ' | ' + String(document.getElementById('gop-y-bieu-mau') && document.getElementById('gop-y-bieu-mau').noValidate)`, &dbg)); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("DEBUG %s", dbg)
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/gop-y/"),
 		chromedp.WaitVisible(`#gop-y-bieu-mau`),
-		chromedp.Click(`button[type="submit"]`),
+		chromedp.Click(`#gop-y-bieu-mau button[type="submit"]`),
 		chromedp.WaitVisible(`#gy-tom-tat-loi`),
 		chromedp.Text(`#gy-tom-tat-loi`, &summary),
 		chromedp.AttributeValue(`#gy-ho-ten`, "aria-invalid", &invalid, nil),
@@ -89,7 +84,7 @@ func TestFeedbackScript(t *testing.T) {
 		chromedp.Evaluate(`document.getElementById('gy-dong-y').checked = true`, nil),
 	}
 	err = chromedp.Run(ctx, fill,
-		chromedp.Click(`button[type="submit"]`),
+		chromedp.Click(`#gop-y-bieu-mau button[type="submit"]`),
 		chromedp.Poll(`document.getElementById('gy-ket-qua').textContent.indexOf('thành công') >= 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
 		chromedp.Text(`#gy-ket-qua`, &result),
 		chromedp.Evaluate(`document.getElementById('gy-tom-tat-loi').hidden`, &summaryHidden),
@@ -117,7 +112,7 @@ func TestFeedbackScript(t *testing.T) {
 	status = http.StatusInternalServerError
 	mu.Unlock()
 	err = chromedp.Run(ctx, fill,
-		chromedp.Click(`button[type="submit"]`),
+		chromedp.Click(`#gop-y-bieu-mau button[type="submit"]`),
 		chromedp.Poll(`document.getElementById('gy-ket-qua').textContent.indexOf('500') >= 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
 		chromedp.Text(`#gy-ket-qua`, &result),
 	)
@@ -134,7 +129,7 @@ func TestFeedbackScript(t *testing.T) {
 	mu.Unlock()
 	err = chromedp.Run(ctx, fill,
 		chromedp.Evaluate(`document.getElementById('gy-trang-web').value = 'http://spam.example'`, nil),
-		chromedp.Click(`button[type="submit"]`),
+		chromedp.Click(`#gop-y-bieu-mau button[type="submit"]`),
 		chromedp.Poll(`document.getElementById('gy-ket-qua').textContent.indexOf('ghi nhận') >= 0`, nil, chromedp.WithPollingTimeout(10*time.Second)),
 	)
 	if err != nil {

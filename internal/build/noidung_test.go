@@ -3,6 +3,7 @@ package build_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -248,6 +249,18 @@ func TestHoatDongCrossCheck(t *testing.T) {
 			checkErr(t, errorList(t, err), wantErr{Path: art, Line: lineOf(tt.files[art], "hoat_dong:"), Words: tt.words})
 		})
 	}
+	t.Run("many reports", func(t *testing.T) {
+		t.Parallel()
+		files := siteFiles{"content/ke-hoach/kh-2020.md": plan}
+		for i := 1; i <= 7; i++ {
+			files[fmt.Sprintf("content/tin-tuc/tin-%d.md", i)] = fm("\nBài.\n", fmt.Sprintf(`title: "Tin số %d"`, i), fmt.Sprintf(`date: 2020-05-%02d`, i), `hoat_dong: "kh-2020#1"`)
+		}
+		dest, _ := buildFiles(t, baseSite().with(files), nil)
+		row := between(t, readOut(t, dest, "ke-hoach/kh-2020/index.html"), `id="hd-1"`, "</tr>")
+		// The five newest at once, the two oldest folded away.
+		inOrder(t, row, "Tin, bài đưa tin (7)", "Tin số 7", "Tin số 6", "Tin số 5", "Tin số 4", "Tin số 3",
+			"<details>", "<summary>Xem thêm 2 tin, bài cũ hơn</summary>", "Tin số 2", "Tin số 1", "</details>")
+	})
 	t.Run("accepted forms", func(t *testing.T) {
 		t.Parallel()
 		dest, _ := buildFiles(t, baseSite().with(siteFiles{

@@ -31,6 +31,19 @@ type PlanActivity struct {
 	Reports []*site.Page // newest first
 }
 
+// reportsShown is how many reporting articles an activity lists before the rest are folded away.
+const reportsShown = 5
+
+// FirstReports are the newest reporting articles, shown at once.
+func (a *PlanActivity) FirstReports() []*site.Page {
+	return a.Reports[:min(len(a.Reports), reportsShown)]
+}
+
+// MoreReports are the older reporting articles, listed in a <details> block.
+func (a *PlanActivity) MoreReports() []*site.Page {
+	return a.Reports[min(len(a.Reports), reportsShown):]
+}
+
 // PlansIndex is what the plans section (/ke-hoach/) shows: plans grouped by year.
 type PlansIndex struct {
 	Years   []PlanYear // newest first
@@ -103,6 +116,7 @@ func (plansGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) 
 		var statuses []content.TrangThai
 		for _, a := range pl.HoatDong {
 			d.Activities = append(d.Activities, &PlanActivity{HoatDong: a, ID: "hd-" + strconv.Itoa(a.STT)})
+			p.ExtraIDs = append(p.ExtraIDs, "hd-"+strconv.Itoa(a.STT))
 			statuses = append(statuses, a.TrangThai)
 		}
 		sort.SliceStable(d.Activities, func(i, j int) bool { return d.Activities[i].STT < d.Activities[j].STT })

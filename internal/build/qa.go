@@ -31,7 +31,7 @@ type QAField struct {
 	Slug  string
 	URL   string // "/hoi-dap/linh-vuc/dat-dai/"
 	Count int
-	other bool
+	Other bool // the group of Q&As without linh_vuc
 	pages []*site.Page
 }
 
@@ -91,7 +91,7 @@ func (qaGenerator) Generate(s *site.Site, errs *report.ErrorList) {
 		}
 		f := fields[sl]
 		if f == nil {
-			f = &QAField{Name: name, Slug: sl, URL: "/" + qaSection + "/linh-vuc/" + sl + "/", other: other}
+			f = &QAField{Name: name, Slug: sl, URL: "/" + qaSection + "/linh-vuc/" + sl + "/", Other: other}
 			fields[sl] = f
 			ix.Fields = append(ix.Fields, f)
 		}
@@ -127,8 +127,8 @@ func (qaGenerator) Generate(s *site.Site, errs *report.ErrorList) {
 	ix.Total = len(qas)
 	sort.SliceStable(ix.Fields, func(i, j int) bool {
 		a, b := ix.Fields[i], ix.Fields[j]
-		if a.other != b.other {
-			return b.other
+		if a.Other != b.Other {
+			return b.Other
 		}
 		return site.Compare(a.Name, b.Name) < 0
 	})
@@ -168,7 +168,7 @@ func (qaGenerator) Generate(s *site.Site, errs *report.ErrorList) {
 	for _, f := range ix.Fields {
 		title := "Hỏi đáp lĩnh vực " + f.Name
 		desc := "Câu hỏi, kiến nghị của người dân, doanh nghiệp về lĩnh vực " + f.Name + " và câu trả lời, mới nhất trước."
-		if f.other {
+		if f.Other {
 			title = "Hỏi đáp thuộc lĩnh vực khác"
 			desc = "Câu hỏi, kiến nghị chưa xếp vào lĩnh vực nào và câu trả lời, mới nhất trước."
 		}

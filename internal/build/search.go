@@ -231,9 +231,8 @@ func searchDoc(p *site.Page) search.Doc {
 		Codes:       f.Codes,
 		Meta:        f.Meta,
 	}
-	if d.Description == "" {
-		d.Description = p.Summary
-	}
+	// A page without a description is not given its summary instead: the summary is the
+	// body's first paragraph, which would count twice.
 	for _, h := range p.TOC {
 		d.Headings = append(d.Headings, h.Text)
 	}

@@ -133,8 +133,9 @@ type wordList struct {
 	fold     string
 	df       int32
 	last     int32
-	variants []string
-	buf      []byte // per posting: uvarint doc delta, flags byte, uvarint variant mask
+	variants []string // exact keys, in order of first use until Finish sorts them
+	vcount   []int32  // pages with each variant
+	buf      []byte   // per posting: uvarint doc delta, flags byte, uvarint variant mask
 }
 
 type pairList struct {
@@ -279,7 +280,8 @@ type termStat struct {
 	fold  string // interned by the worker: shared, not copied
 	flags uint8
 	tf    int32
-	// The spellings of the word on the page (interned too): the first, then any others.
+	// The spellings of the word on the page, as exact keys (see ExactKey; interned too): the
+	// first, then any others.
 	first string
 	more  []string
 }
@@ -294,6 +296,7 @@ type pairStat struct {
 // one string however many pages have it, and keeps its scratch maps from one page to the next.
 type worker struct {
 	sc      Scanner
+	key     []byte
 	words   map[string]int32 // folded word → worker id
 	names   []string
 	stamp   []int32 // per worker id: the last page that had the word, +1
@@ -350,12 +353,17 @@ func (wk *worker) tokenize(d *Doc, dt *docTerms) {
 			if flag == FlagBody {
 				ts.tf++
 			}
+			key := t.Fold
+			if !bytes.Equal(t.Lower, t.Fold) {
+				wk.key = appendExactKey(wk.key[:0], t.Fold, t.Lower)
+				key = wk.key
+			}
 			switch {
 			case ts.first == "":
-				ts.first = wk.spelling(t.Lower)
-			case ts.first == string(t.Lower) || containsBytes(ts.more, t.Lower):
+				ts.first = wk.spelling(key)
+			case ts.first == string(key) || containsBytes(ts.more, key):
 			case len(ts.more) < MaxVariants-1:
-				ts.more = append(ts.more, wk.spelling(t.Lower))
+				ts.more = append(ts.more, wk.spelling(key))
 			}
 			if t.Compound {
 				return
@@ -443,6 +451,11 @@ func (b *Builder) merge(doc int32, dt *docTerms) {
 		for _, v := range t.more {
 			mask |= w.variant(v)
 		}
+		for k := range w.vcount {
+			if mask&(1<<uint(k)) != 0 {
+				w.vcount[k]++
+			}
+		}
 		w.buf = binary.AppendUvarint(w.buf, uint64(doc-w.last))
 		w.buf = append(w.buf, t.flags|tfBucket(int(t.tf)))
 		w.buf = binary.AppendUvarint(w.buf, mask)
@@ -475,6 +488,7 @@ func (w *wordList) variant(v string) uint64 {
 		}
 		k = len(w.variants)
 		w.variants = append(w.variants, v)
+		w.vcount = append(w.vcount, 0)
 	}
 	return 1 << uint(k)
 }
@@ -619,6 +633,8 @@ func (b *Builder) Finish() ([]File, Stats) {
 		post := w.buf
 		if len(w.variants) <= 1 {
 			post = stripMasks(w.buf, int(w.df))
+		} else {
+			post = w.sortVariants()
 		}
 		if count > 0 && head.Len()+body.Len()+len(post) > b.opts.ShardBytes {
 			flush(WordPrefix, &m.Words)
@@ -739,6 +755,44 @@ func (b *Builder) Finish() ([]File, Stats) {
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	b.wlist, b.plist, b.words, b.pairs = nil, nil, nil, nil
 	return files, st
+}
+
+// sortVariants puts the spellings of w in order of how many pages have them, most first (the
+// first is the one a word typed without marks most likely means), and returns the postings
+// with their masks renumbered.
+func (w *wordList) sortVariants() []byte {
+	order := make([]int, len(w.variants))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return w.vcount[order[i]] > w.vcount[order[j]] })
+	if sort.IntsAreSorted(order) {
+		return w.buf
+	}
+	newBit := make([]uint, len(order))
+	vs := make([]string, len(order))
+	for to, from := range order {
+		newBit[from] = uint(to)
+		vs[to] = w.variants[from]
+	}
+	w.variants = vs
+	out := make([]byte, 0, len(w.buf))
+	buf := w.buf
+	for i := 0; i < int(w.df); i++ {
+		_, k := binary.Uvarint(buf)
+		out = append(out, buf[:k+1]...)
+		buf = buf[k+1:]
+		mask, k := binary.Uvarint(buf)
+		buf = buf[k:]
+		var m uint64
+		for b := range newBit {
+			if mask&(1<<uint(b)) != 0 {
+				m |= 1 << newBit[b]
+			}
+		}
+		out = binary.AppendUvarint(out, m)
+	}
+	return out
 }
 
 // stripMasks drops the variant masks of a word with a single spelling: every posting has it.

@@ -32,7 +32,8 @@ func init() {
 // foldSlow folds one rune: lower case, đ → d, marks dropped, NFC.
 func foldSlow(r rune) string {
 	l := unicode.ToLower(r)
-	if l == 'đ' {
+	if l == 'đ' || l == 'ð' {
+		// ð (U+00F0, Ð U+00D0) stands for đ in text converted from old Vietnamese encodings.
 		return "d"
 	}
 	if l < utf8.RuneSelf {
@@ -60,8 +61,8 @@ func foldRune(r rune) string {
 // a lone code point (no context rules), with the marks kept.
 func lowerRune(r rune) rune { return unicode.ToLower(r) }
 
-// Fold normalises text for matching: NFC, lower case, "đ" and "Đ" → "d", every combining mark
-// dropped. "Địa phương", "ĐỊA PHƯƠNG", its NFD spelling and "dia phuong" all fold to
+// Fold normalises text for matching: NFC, lower case, "đ" and "Đ" → "d" (and "ð", "Ð", which
+// text converted from old Vietnamese encodings has instead), every combining mark dropped. "Địa phương", "ĐỊA PHƯƠNG", its NFD spelling and "dia phuong" all fold to
 // "dia phuong". Punctuation and spaces are kept as they are; Tokenize splits them.
 func Fold(s string) string {
 	s = norm.NFC.String(s)
@@ -88,6 +89,80 @@ func Lower(s string) string {
 // HasMarks reports whether a word carries diacritics (or "đ"): whether Lower and Fold differ.
 // Query words typed without any are matched without the exact-diacritics bonus.
 func HasMarks(s string) bool { return Lower(s) != Fold(s) }
+
+// ExactKey is what the exact-diacritics bonus compares: the folded word, then, after "~", its
+// marks in code point order ("đ" counts as a mark). Where the tone mark sits does not count, so
+// the old and the new placement ("hoà" and "hòa", "thuỷ" and "thủy") are the same spelling,
+// while "cải" and "cái" are not. A word without marks is its folded form.
+func ExactKey(word string) string {
+	l := Lower(word)
+	return string(appendExactKey(nil, []byte(Fold(l)), []byte(l)))
+}
+
+// markTable caches the marks of the canonical decomposition of the runes below foldLimit.
+var markTable [foldLimit]string
+
+func init() {
+	for r := rune(0); r < foldLimit; r++ {
+		markTable[r] = marksSlow(r)
+	}
+}
+
+func marksSlow(r rune) string {
+	if r == 'đ' || r == 'ð' || r == 'Đ' || r == 'Ð' {
+		return "đ"
+	}
+	var b strings.Builder
+	for _, c := range norm.NFD.String(string(r)) {
+		if unicode.Is(unicode.Mn, c) {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+func marksOf(r rune) string {
+	if r >= 0 && r < foldLimit {
+		return markTable[r]
+	}
+	return marksSlow(r)
+}
+
+// appendExactKey appends to dst the exact key of a word: fold is its folded form, lower its
+// lower case (NFC).
+func appendExactKey(dst, fold, lower []byte) []byte {
+	dst = append(dst, fold...)
+	var marks [16]rune
+	n := 0
+	for j := 0; j < len(lower); {
+		if lower[j] < utf8.RuneSelf {
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRune(lower[j:])
+		j += size
+		for _, m := range marksOf(r) {
+			if n < len(marks) {
+				marks[n] = m
+				n++
+			}
+		}
+	}
+	if n == 0 || len(fold) == 0 {
+		return dst
+	}
+	ms := marks[:n]
+	for i := 1; i < len(ms); i++ {
+		for k := i; k > 0 && ms[k] < ms[k-1]; k-- {
+			ms[k], ms[k-1] = ms[k-1], ms[k]
+		}
+	}
+	dst = append(dst, '~')
+	for _, r := range ms {
+		dst = utf8.AppendRune(dst, r)
+	}
+	return dst
+}
 
 // Token is one searchable word of a text.
 type Token struct {
@@ -279,6 +354,13 @@ func appendFold(dst []byte, w string) []byte {
 	return dst
 }
 
+// latinLetter tells whether r is a precomposed Latin letter (Latin-1 Supplement, Extended-A
+// and -B, Latin Extended Additional: every Vietnamese letter), whose lower case is one
+// precomposed letter too.
+func latinLetter(r rune) bool {
+	return 0xC0 <= r && r < 0x250 && r != 0xD7 && r != 0xF7 || 0x1E00 <= r && r < 0x1F00
+}
+
 // appendLower appends the lower case of the NFC word w to dst, marks kept.
 func appendLower(dst []byte, w string) []byte {
 	start := len(dst)
@@ -293,11 +375,14 @@ func appendLower(dst []byte, w string) []byte {
 			j++
 			continue
 		}
-		ascii = false
 		r, size := utf8.DecodeRuneInString(w[j:])
+		if !latinLetter(r) {
+			ascii = false
+		}
 		dst = utf8.AppendRune(dst, lowerRune(r))
 		j += size
 	}
+	// The lower case of an NFC word of precomposed Latin letters is NFC: check the others.
 	if !ascii && !norm.NFC.IsNormal(dst[start:]) {
 		out := norm.NFC.Bytes(dst[start:])
 		dst = append(dst[:start], out...)

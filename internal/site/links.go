@@ -171,7 +171,7 @@ func CheckAnchor(t *Page, anchor string) error {
 	if t.Source != nil {
 		where = t.Source.Path
 	}
-	near := t.IDs
+	near := append(append([]string(nil), t.IDs...), t.ExtraIDs...)
 	msg := fmt.Sprintf("không có mục #%s trong %s", anchor, where)
 	if len(near) > 0 {
 		if sug := decode.Suggest(anchor, near); sug != "" {

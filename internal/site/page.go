@@ -5,6 +5,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 	"time"
 
@@ -52,6 +53,9 @@ type Page struct {
 	TOC     []markdown.Heading
 	Summary string
 	IDs     []string // every id in the page's content, sorted
+	// ExtraIDs are ids a generator's layout writes on the page (a plan's activity rows, "hd-3"),
+	// so that links to them are checked like links to headings.
+	ExtraIDs []string
 
 	// Pager is the page's part of a paginated list, nil for pages that are not lists.
 	Pager *Pager
@@ -73,10 +77,11 @@ type Page struct {
 	Site *Site
 }
 
-// HasID reports whether the page's content has an element with the id.
+// HasID reports whether the page has an element with the id: in its content, or one that its
+// layout writes for a generator (ExtraIDs).
 func (p *Page) HasID(id string) bool {
 	i := sort.SearchStrings(p.IDs, id)
-	return i < len(p.IDs) && p.IDs[i] == id
+	return i < len(p.IDs) && p.IDs[i] == id || slices.Contains(p.ExtraIDs, id)
 }
 
 // Ancestors returns the pages above p, from the home page down: the breadcrumb trail.

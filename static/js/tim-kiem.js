@@ -43,7 +43,8 @@
     var f = foldCache.get(ch);
     if (f === undefined) {
       var l = lowerChar(ch);
-      if (l === '\u0111') {
+      if (l === '\u0111' || l === '\u00f0') {
+        // ð (Ð) stands for đ in text converted from old Vietnamese encodings.
         f = 'd';
       } else if (l.length === 1 && l.charCodeAt(0) < 128) {
         f = l;
@@ -90,6 +91,45 @@
       out += lowerChar(ch);
     }
     return out.normalize('NFC');
+  }
+
+  // marksOf returns the marks of one code point's canonical decomposition; đ counts as one.
+  var markCache = new Map();
+  function marksOf(ch) {
+    var m = markCache.get(ch);
+    if (m === undefined) {
+      if (ch === '\u0111' || ch === '\u00f0' || ch === '\u0110' || ch === '\u00d0') {
+        m = '\u0111';
+      } else {
+        m = (ch.normalize('NFD').match(reNonspacing) || []).join('');
+      }
+      markCache.set(ch, m);
+    }
+    return m;
+  }
+
+  // exactKey is what the exact-diacritics bonus compares (search.ExactKey): the folded word,
+  // then "~" and its marks in code point order, so that "hoà" and "hòa" are one spelling.
+  function exactKey(f, lo) {
+    if (f === '' || isASCII(lo)) {
+      return f;
+    }
+    var marks = [];
+    for (var ch of lo) {
+      if (ch.charCodeAt(0) >= 128) {
+        var m = marksOf(ch);
+        for (var c of m) {
+          if (marks.length < 16) {
+            marks.push(c);
+          }
+        }
+      }
+    }
+    if (marks.length === 0) {
+      return f;
+    }
+    marks.sort();
+    return f + '~' + marks.join('');
   }
 
   function foldLower(w) {
@@ -700,10 +740,12 @@
       }
     }
     clauses.forEach(function (c) {
-      c.marks = c.lower !== c.fold;
+      c.exact = exactKey(c.fold, c.lower);
+      c.marks = c.exact !== c.fold;
       if (c.parts) {
         c.parts.forEach(function (p) {
-          p.marks = p.lower !== p.fold;
+          p.exact = exactKey(p.fold, p.lower);
+          p.marks = p.exact !== p.fold;
         });
       }
     });
@@ -756,13 +798,33 @@
       return 0;
     }
     var bits = 0;
+    var want = c.exact.slice(c.exact.indexOf('~') + 1);
     for (var k = 0; k < e.variants.length && k < 32; k++) {
       var v = e.variants[k];
-      if (v === c.lower || (c.prefix && v.slice(0, c.lower.length) === c.lower)) {
+      if (v === c.exact || (c.prefix && hasMarks(v, want))) {
         bits |= 1 << k;
       }
     }
     return bits >>> 0;
+  }
+
+  // hasMarks tells whether the spelling v (an exact key) has every mark of want (sorted), for
+  // the word being typed: "phươ" is exactly the beginning of "phương".
+  function hasMarks(v, want) {
+    var i = v.indexOf('~');
+    if (i < 0) {
+      return false;
+    }
+    var have = v.slice(i + 1);
+    var j = 0;
+    for (var k = 0; k < have.length && j < want.length; k++) {
+      if (have[k] === want[j]) {
+        j++;
+      } else if (have[k] > want[j]) {
+        return false;
+      }
+    }
+    return j === want.length;
   }
 
   // resolve finds the words of every clause; a code the index does not hold whole
@@ -810,7 +872,8 @@
 
   // run scores every page that has all the clauses. The order is: pages with more of the query
   // words in the exact diacritics typed, then pages where more of the words stand side by side
-  // (weighted by where: title above body), then the field-weighted relevance, then newer pages.
+  // (weighted by where: title above body), then pages with more of the words typed without
+  // marks in their most common spelling, then the field-weighted relevance, then newer pages.
   function run(ix, clauses, filter) {
     var m = ix.manifest;
     var n = m.docs;
@@ -841,12 +904,15 @@
     var rel = new Float64Array(n);
     var exact = new Uint8Array(n);
     var near = new Float64Array(n);
+    var likely = new Uint8Array(n);
     var best = new Float64Array(n);
     var ex = new Uint8Array(n);
+    var lk = new Uint8Array(n);
     for (ci = 0; ci < cls.length; ci++) {
       var c = cls[ci];
       best.fill(0);
       ex.fill(0);
+      lk.fill(0);
       var df = 0;
       c.terms.forEach(function (t) {
         var e = decodePostings(t.entry);
@@ -864,6 +930,11 @@
           if (t.exactBits && (all || (e.masks[k] & t.exactBits))) {
             ex[d] = 1;
           }
+          // Typed without marks, a word most likely means its most common spelling on the
+          // site, the first variant.
+          if (!c.marks && (!e.masks || (e.masks[k] & 1))) {
+            lk[d] = 1;
+          }
         }
       });
       var idf = Math.log2(1 + n / Math.max(1, df));
@@ -872,6 +943,7 @@
           hits[d]++;
           rel[d] += idf * best[d];
           exact[d] += ex[d];
+          likely[d] += lk[d];
         }
       }
     }
@@ -918,12 +990,12 @@
       }
     }
     ids.sort(function (a, b) {
-      return (exact[b] - exact[a]) || (near[b] - near[a]) || (rel[b] - rel[a]) || (a - b);
+      return (exact[b] - exact[a]) || (near[b] - near[a]) || (likely[b] - likely[a]) || (rel[b] - rel[a]) || (a - b);
     });
     result.ids = ids;
     result.total = ids.length;
     result.score = function (d) {
-      return { exact: exact[d], near: near[d], rel: rel[d] };
+      return { exact: exact[d], near: near[d], likely: likely[d], rel: rel[d] };
     };
     return result;
   }
@@ -1017,13 +1089,19 @@
     var merged = [];
     ranges.forEach(function (r) {
       var last = merged[merged.length - 1];
-      if (last && r[0] <= last[1]) {
+      // Words of the query side by side are one highlight.
+      if (last && (r[0] <= last[1] || /^[ \u00a0]+$/.test(t.text.slice(last[1], r[0])))) {
         last[1] = Math.max(last[1], r[1]);
       } else {
         merged.push([r[0], r[1]]);
       }
     });
     return { text: t.text, ranges: merged, hits: hits };
+  }
+
+  // plain is a text node of text, its line breaks (between blocks) shown as a dot.
+  function plain(text) {
+    return document.createTextNode(text.replace(/\n/g, BLOCK));
   }
 
   // appendMarked appends text[from:to] to el with the ranges inside it wrapped in <mark>.
@@ -1036,7 +1114,7 @@
         return;
       }
       if (s > at) {
-        el.appendChild(document.createTextNode(text.slice(at, s)));
+        el.appendChild(plain(text.slice(at, s)));
       }
       var mk = document.createElement('mark');
       mk.textContent = text.slice(s, e);
@@ -1044,11 +1122,12 @@
       at = e;
     });
     if (at < to) {
-      el.appendChild(document.createTextNode(text.slice(at, to)));
+      el.appendChild(plain(text.slice(at, to)));
     }
   }
 
   var SNIPPET = 240; // characters of a snippet
+  var BLOCK = ' \u00b7 '; // shown between two blocks (paragraphs, headings, cells) of a snippet
 
   // snippet fills el with the part of text that holds the most query words, highlighted.
   // It returns false when text has none of them.
@@ -1076,13 +1155,12 @@
         bestStart = from;
       }
     }
-    var start = Math.max(0, bestStart - 60);
-    if (start > 0) {
-      var sp = text.lastIndexOf(' ', bestStart - 1);
-      start = sp >= start ? sp + 1 : start;
-      if (bestStart - start > 80) {
-        start = bestStart;
-      }
+    // Start a little before the best place, at a word; from the beginning when that fits.
+    var start = 0;
+    if (bestStart > SNIPPET * 0.6) {
+      start = bestStart - 60;
+      var sp = text.indexOf(' ', start);
+      start = sp >= 0 && sp < bestStart ? sp + 1 : bestStart;
     }
     var end = Math.min(text.length, start + SNIPPET);
     if (end < text.length) {
@@ -1094,7 +1172,7 @@
     if (start > 0) {
       el.appendChild(document.createTextNode('… '));
     }
-    appendMarked(el, text.replace(/\n/g, ' '), mk.ranges, start, end);
+    appendMarked(el, text, mk.ranges, start, end);
     if (end < text.length) {
       el.appendChild(document.createTextNode(' …'));
     }
@@ -1449,6 +1527,10 @@
   window.cchcTimKiem = {
     fold: fold,
     lower: lower,
+    exactKey: function (w) {
+      var lo = lower(w);
+      return exactKey(fold(lo), lo);
+    },
     tokenize: tokenize,
     inflate: inflate,
     gunzipFallback: gunzipFallback,
