@@ -335,6 +335,16 @@ func lineOf(s, marker string) int {
 	return 1 + strings.Count(s[:i], "\n")
 }
 
+// badInputCase is a case of TestBuildRejectsBadInput.
+type badInputCase struct {
+	name  string
+	files siteFiles                      // written over the good site
+	setup func(t *testing.T, src string) // further changes, after files
+	want  []wantErr
+	check func(t *testing.T, list report.ErrorList) // further checks of the problems
+	mod   func(*build.Options)                      // options of the broken build
+}
+
 // TestBuildRejectsBadInput builds a good site, then a broken version of it into the same
 // destination: the build must fail with the problem at its file and line, and leave the
 // destination exactly as it was, with no temporary folder beside it.
@@ -350,13 +360,7 @@ func TestBuildRejectsBadInput(t *testing.T) {
 		toDraft      = fm("\nXem [bản nháp](nhap.md).\n", `title: "Trỏ tới bản nháp"`, `date: 2020-05-02`)
 		jsLink       = fm("\nĐoạn một.\n\n[Bấm vào đây](javascript:alert(1))\n", `title: "Liên kết nguy hiểm"`, `date: 2020-05-01`)
 	)
-	type testCase struct {
-		name  string
-		files siteFiles                      // written over the good site
-		setup func(t *testing.T, src string) // further changes, after files
-		want  []wantErr
-		check func(t *testing.T, list report.ErrorList) // further checks of the problems
-	}
+	type testCase = badInputCase
 	tests := []testCase{
 		{
 			name: "yaml unclosed bracket",
@@ -580,6 +584,7 @@ func TestBuildRejectsBadInput(t *testing.T) {
 			want:  []wantErr{{"layouts/_default/single.html", 4, []string{"KhongCo"}}},
 		},
 	}
+	tests = append(tests, moreBadInput()...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
@@ -592,7 +597,11 @@ func TestBuildRejectsBadInput(t *testing.T) {
 			if tc.setup != nil {
 				tc.setup(t, src)
 			}
-			_, err := build.Build(options(src, dest))
+			opts := options(src, dest)
+			if tc.mod != nil {
+				tc.mod(&opts)
+			}
+			_, err := build.Build(opts)
 			if err == nil {
 				t.Fatal("Build succeeded; want an error")
 			}

@@ -102,6 +102,9 @@ func init() { register(searchGenerator{}) }
 
 func (searchGenerator) Name() string { return "tim-kiem" }
 
+// Deferrable lets the preview reload an edited page before the index catches up.
+func (searchGenerator) Deferrable() bool { return true }
+
 func (searchGenerator) Generate(s *site.Site, errs *report.ErrorList) {
 	p := &site.Page{Type: TypeSearch, Section: "tim-kiem", URL: SearchURL, Parent: s.Home, Title: "Tìm kiếm",
 		Description: "Tìm tin bài, văn bản, thủ tục hành chính, kế hoạch, sự kiện và hỏi đáp trên " + s.Config.Title + ", gõ có dấu hay không dấu đều được.",

@@ -2,6 +2,8 @@ package build
 
 import (
 	"fmt"
+	"html"
+	"html/template"
 	"os"
 	"sort"
 	"strings"
@@ -31,6 +33,82 @@ type TTHCList struct {
 	Filter   *TTHCFilter       // the filter of this page; nil on the registry page
 	JSONURL  string            // site-relative URLs of the exports
 	CSVURL   string
+
+	rows *tthcRows // every procedure's row of the table, rendered once for all pages
+}
+
+// RowsHTML is the table rows of Rows in the default markup (see tthcRows.row), rendered once
+// for the registry and all its filter pages: a procedure appears in five tables, and a registry
+// has thousands. A theme that wants other rows ranges over Rows instead.
+func (l *TTHCList) RowsHTML() template.HTML {
+	n := 0
+	for _, p := range l.Rows {
+		n += len(l.rows.html[p])
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, p := range l.Rows {
+		b.WriteString(l.rows.html[p])
+	}
+	return template.HTML(b.String())
+}
+
+// tthcRows holds the rendered rows of the registry table, by procedure.
+type tthcRows struct {
+	html map[*tthc.Procedure]string
+}
+
+// newTTHCRows renders the row of every procedure; relURL puts a site-relative URL under the
+// base path.
+func newTTHCRows(reg *tthc.Registry, relURL func(string) string) *tthcRows {
+	r := &tthcRows{html: make(map[*tthc.Procedure]string, len(reg.Procedures))}
+	var b strings.Builder
+	for _, p := range reg.Procedures {
+		b.Reset()
+		tthcRow(&b, p, relURL)
+		r.html[p] = b.String()
+	}
+	return r
+}
+
+// tthcRow writes a procedure's row of the registry table: its facet values as data attributes
+// (for static/js/tthc-filter.js), the code, the name as the row header linking to its page, the
+// field, the level, the state with its date (and what replaced it) and the online service. The
+// column names of the card view (under 40rem) come from static/css/tthc.css.
+func tthcRow(b *strings.Builder, p *tthc.Procedure, relURL func(string) string) {
+	esc := html.EscapeString
+	fmt.Fprintf(b, `<tr data-linh-vuc="%s" data-cap="%s" data-trang-thai="%s" data-thay-doi="%s">`,
+		esc(p.FacetValue(tthc.FacetField)), esc(string(p.Info.Level)), p.Status.State, esc(string(p.LastChange)))
+	fmt.Fprintf(b, `<td>%s</td><th scope="row"><a href="%s">%s</a></th><td>%s</td><td>%s</td>`,
+		esc(p.Code), esc(relURL(p.URL)), esc(p.Info.Name), esc(p.Info.Field), esc(levelLabel(p.Info.Level)))
+	st := p.Status
+	fmt.Fprintf(b, `<td><span class="tthc-nhan tthc-%s">%s</span>`, st.State, esc(st.State.Label()))
+	switch {
+	case st.State == tthc.Replaced && st.By != nil:
+		fmt.Fprintf(b, ` <span class="tthc-chi-tiet">bởi <a href="%s">%s</a>, từ %s</span>`, esc(relURL(st.By.URL)), esc(st.By.Code), tthc.Day(st.Since))
+	case st.State == tthc.Pending:
+		fmt.Fprintf(b, ` <span class="tthc-chi-tiet">có hiệu lực từ %s</span>`, tthc.Day(st.Since))
+	case !st.Since.IsZero():
+		fmt.Fprintf(b, ` <span class="tthc-chi-tiet">từ %s</span>`, tthc.Day(st.Since))
+	}
+	b.WriteString("</td><td>")
+	if p.Info.DVC != "" && st.State.InForce() {
+		online := "Có"
+		if p.Info.Online != "" {
+			online = p.Info.Online.Short()
+		}
+		fmt.Fprintf(b, `<a href="%s" rel="external">%s</a>`, esc(p.Info.DVC), esc(online))
+	} else {
+		b.WriteString("Không")
+	}
+	b.WriteString("</td></tr>\n")
+}
+
+func levelLabel(c content.Cap) string {
+	if c == "" {
+		return ""
+	}
+	return c.Label()
 }
 
 // TTHCCount is the number of rows in a state; URL is the state's filter page, on the registry
@@ -168,7 +246,7 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 
 	facets := reg.Facets()
 	list := &TTHCList{Registry: reg, Rows: reg.Procedures, InForce: reg.InForceCount(),
-		JSONURL: tthc.JSONURL, CSVURL: tthc.CSVURL}
+		JSONURL: tthc.JSONURL, CSVURL: tthc.CSVURL, rows: newTTHCRows(reg, s.Config.RelURL)}
 	byValue := map[string]map[string]*TTHCFilter{}
 	for _, f := range facets {
 		tf := &TTHCFacet{Facet: f}
@@ -189,8 +267,13 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 		list.Counts = append(list.Counts, tc)
 	}
 
-	// A page per procedure.
+	// A page per procedure (a code sharing its page with another is an error of the registry).
+	slugs := map[string]bool{}
 	for _, p := range reg.Procedures {
+		if slugs[p.Slug] {
+			continue
+		}
+		slugs[p.Slug] = true
 		title := p.Info.Name
 		if title == "" {
 			title = "Thủ tục " + p.Code

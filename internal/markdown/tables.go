@@ -34,7 +34,10 @@ func (e *tableWrap) Extend(m goldmark.Markdown) {
 		// keep that one.
 		util.Prioritized(&tableWrapRenderer{
 			Config: html.NewConfig(),
-			table:  extension.NewTableHTMLRenderer(e.options...),
+			// Alignment is written as a class by this renderer, never as the
+			// style attribute goldmark writes by default.
+			table: extension.NewTableHTMLRenderer(append(e.options[:len(e.options):len(e.options)],
+				extension.WithTableCellAlignMethod(extension.TableCellAlignNone))...),
 		}, 100),
 	))
 }
@@ -75,6 +78,9 @@ func (r *tableWrapRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegistere
 	if renderCell := funcs[east.KindTableCell]; renderCell != nil {
 		reg.Register(east.KindTableCell, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if r.XHTML || n.Attributes() != nil {
+				if cell := n.(*east.TableCell); entering && cell.Alignment != east.AlignNone {
+					addClass(cell, alignClass(cell.Alignment))
+				}
 				return renderCell(w, source, n, entering)
 			}
 			return renderPlainCell(w, n.(*east.TableCell), entering), nil
@@ -83,7 +89,7 @@ func (r *tableWrapRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegistere
 }
 
 // renderPlainCell renders a table cell without attributes, its alignment as
-// a style like goldmark's default.
+// a class (see alignClass).
 func renderPlainCell(w util.BufWriter, n *east.TableCell, entering bool) ast.WalkStatus {
 	tag := "td"
 	if n.Parent() != nil && n.Parent().Kind() == east.KindTableHeader {
@@ -98,8 +104,8 @@ func renderPlainCell(w util.BufWriter, n *east.TableCell, entering bool) ast.Wal
 	_ = w.WriteByte('<')
 	_, _ = w.WriteString(tag)
 	if n.Alignment != east.AlignNone {
-		_, _ = w.WriteString(` style="text-align:`)
-		_, _ = w.WriteString(n.Alignment.String())
+		_, _ = w.WriteString(` class="`)
+		_, _ = w.WriteString(alignClass(n.Alignment))
 		_ = w.WriteByte('"')
 	}
 	_ = w.WriteByte('>')
@@ -115,4 +121,38 @@ func (f *rendererFuncs) Register(kind ast.NodeKind, fn renderer.NodeRendererFunc
 		*f = make(rendererFuncs)
 	}
 	(*f)[kind] = fn
+}
+
+// alignClass is the class of a table cell aligned with `:--`, `:-:` or `--:`
+// (css/site.css styles them). Goldmark writes a style attribute
+// (style="text-align:right"), which a Content-Security-Policy without
+// 'unsafe-inline' in style-src blocks, or the align attribute, which is
+// obsolete and invalid HTML; a class is neither.
+func alignClass(a east.Alignment) string {
+	switch a {
+	case east.AlignLeft:
+		return "can-trai"
+	case east.AlignCenter:
+		return "can-giua"
+	case east.AlignRight:
+		return "can-phai"
+	}
+	return ""
+}
+
+// addClass adds class c to the class attribute of n.
+func addClass(n ast.Node, c string) {
+	if v, ok := n.AttributeString("class"); ok {
+		var old string
+		switch v := v.(type) {
+		case []byte:
+			old = string(v)
+		case string:
+			old = v
+		}
+		if old != "" {
+			c = old + " " + c
+		}
+	}
+	n.SetAttributeString("class", []byte(c))
 }

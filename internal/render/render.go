@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/btnmt/cchc/internal/config"
 	"github.com/btnmt/cchc/internal/report"
@@ -36,7 +37,20 @@ type Renderer struct {
 	base    *template.Template
 	mu      sync.Mutex
 	sets    map[string]*compiled
+
+	// Timeout is the longest one page's layout may run (DefaultTimeout when 0); MaxPageSize the
+	// most bytes it may write (DefaultMaxPageSize when 0). Set them before rendering.
+	Timeout     time.Duration
+	MaxPageSize int
 }
+
+// DefaultTimeout is the longest a layout may run for one page: a real page takes milliseconds,
+// so a layout still running after it loops forever (a {{range}} over a huge number, say).
+const DefaultTimeout = 10 * time.Second
+
+// DefaultMaxPageSize is the largest page a layout may write: far above any real page, it stops a
+// layout that loops while writing before it eats the machine's memory.
+const DefaultMaxPageSize = 256 << 20
 
 type compiled struct {
 	t     *template.Template
@@ -184,18 +198,112 @@ func (r *Renderer) Render(w io.Writer, p *site.Page) error {
 	return r.Execute(w, name, p)
 }
 
-// Execute runs layout name with data into w.
+// Execute runs layout name with data into w. The layout runs in its own goroutine, into a buffer
+// that goroutine owns, with a time limit (Timeout): a layout that panics or runs too long is an
+// error naming the layout (and the page when data is a *site.Page), and w gets nothing.
+//
+// Go cannot stop a goroutine: a layout that has timed out is abandoned. Its buffer is released
+// at once and every further write fails, which ends a layout that loops while writing at its
+// next write; one that loops without writing runs on until its loop ends, but holds no memory
+// that grows.
 func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 	c := r.compile(name)
 	if c.err != nil {
 		return c.err
 	}
-	var buf bytes.Buffer
-	if err := c.t.ExecuteTemplate(&buf, c.entry, data); err != nil {
-		return r.templateError(err)
+	timeout := r.Timeout
+	if timeout <= 0 {
+		timeout = DefaultTimeout
 	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	limit := r.MaxPageSize
+	if limit <= 0 {
+		limit = DefaultMaxPageSize
+	}
+	out := &pageBuffer{limit: limit}
+	done := make(chan error, 1) // buffered: an abandoned layout's goroutine never blocks on it
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				done <- &panicError{value: v}
+			}
+		}()
+		done <- c.t.ExecuteTemplate(out, c.entry, data)
+	}()
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		var pe *panicError
+		switch {
+		case errors.As(err, &pe):
+			return &report.FileError{Path: r.file(name), Err: fmt.Errorf("lỗi mẫu trang: mẫu gặp lỗi nghiêm trọng (panic) khi dựng %s: %v; hãy kiểm tra các hàm và trường mà mẫu gọi", pageName(data), pe.value)}
+		case errors.Is(err, errPageTooLarge):
+			return &report.FileError{Path: r.file(name), Err: fmt.Errorf("lỗi mẫu trang: %s lớn quá %d MB; mẫu có vòng lặp không dừng?", pageName(data), limit>>20)}
+		case err != nil:
+			return r.templateError(err)
+		}
+		_, err = w.Write(out.buf.Bytes())
+		return err
+	case <-timer.C:
+		out.abandon()
+		return &report.FileError{Path: r.file(name), Err: fmt.Errorf("lỗi mẫu trang: dựng %s quá %s giây chưa xong; mẫu có vòng lặp không dừng (range trên một số rất lớn, mẫu con tự gọi lại chính nó…)?", pageName(data), strings.Replace(strconv.FormatFloat(timeout.Seconds(), 'f', -1, 64), ".", ",", 1))}
+	}
+}
+
+// file returns the layout's file for messages.
+func (r *Renderer) file(name string) string {
+	if f := r.origin[name]; f != "" {
+		return f
+	}
+	return "layouts/" + name
+}
+
+// pageName names the page being rendered, for messages.
+func pageName(data any) string {
+	if p, ok := data.(*site.Page); ok && p != nil && p.URL != "" {
+		return "trang " + p.URL
+	}
+	return "trang"
+}
+
+// panicError carries a panic out of a layout's goroutine.
+type panicError struct{ value any }
+
+func (e *panicError) Error() string { return fmt.Sprint("panic: ", e.value) }
+
+var (
+	errPageTooLarge = errors.New("page too large")
+	errAbandoned    = errors.New("rendering abandoned after the time limit")
+)
+
+// pageBuffer is the output of one layout run: owned by its goroutine until the run ends, or
+// abandoned on time-out, after which it holds nothing and refuses writes.
+type pageBuffer struct {
+	mu        sync.Mutex
+	buf       bytes.Buffer
+	limit     int
+	abandoned bool
+}
+
+// Write implements io.Writer; a write past the limit or after abandon fails, which stops the
+// template.
+func (b *pageBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.abandoned {
+		return 0, errAbandoned
+	}
+	if b.buf.Len()+len(p) > b.limit {
+		return 0, errPageTooLarge
+	}
+	return b.buf.Write(p)
+}
+
+func (b *pageBuffer) abandon() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.abandoned = true
+	b.buf = bytes.Buffer{}
 }
 
 // templateErrRE reads the layout and line of text/template errors ("template: x.html:12:5: …")

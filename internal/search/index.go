@@ -126,6 +126,7 @@ type Builder struct {
 
 	workers []*worker
 	frags   [][]byte  // fragments not yet in a file
+	ids     []int32   // scratch of merge
 	hash    hash.Hash // of every file so far, for the manifest's version
 }
 
@@ -148,7 +149,6 @@ type pairList struct {
 type facetSet struct {
 	keys  map[string]int32
 	items []Facet
-	count []int
 }
 
 func (f *facetSet) id(x Facet) int32 {
@@ -156,13 +156,11 @@ func (f *facetSet) id(x Facet) int32 {
 		f.keys = map[string]int32{}
 	}
 	if i, ok := f.keys[x.Key]; ok {
-		f.count[i]++
 		return i
 	}
 	i := int32(len(f.items))
 	f.keys[x.Key] = i
 	f.items = append(f.items, x)
-	f.count = append(f.count, 1)
 	return i
 }
 
@@ -180,7 +178,7 @@ func (b *Builder) Len() int { return b.n }
 // Add adds documents, the next ids in order, and returns the fragment files it completed (what
 // results show), for the caller to write right away; Finish returns the last one.
 func (b *Builder) Add(docs ...Doc) []File {
-	dts := make([]docTerms, len(docs))
+	spans := make([]docSpan, len(docs))
 	workers := min(runtime.GOMAXPROCS(0), len(docs))
 	for len(b.workers) < workers {
 		b.workers = append(b.workers, newWorker())
@@ -188,23 +186,24 @@ func (b *Builder) Add(docs ...Doc) []File {
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < workers; w++ {
+		wk := b.workers[w]
+		wk.reset()
 		wg.Add(1)
-		go func(wk *worker) {
+		go func() {
 			defer wg.Done()
 			for i := range next {
-				wk.tokenize(&docs[i], &dts[i])
+				spans[i] = wk.tokenize(&docs[i])
 			}
-		}(b.workers[w])
+		}()
 	}
 	for i := range docs {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	var chunks []File
+	var chunks []pendingFile
 	for i := range docs {
-		id := b.n
-		b.merge(int32(id), &dts[i])
+		b.merge(int32(b.n), spans[i])
 		d := &docs[i]
 		b.docK = append(b.docK, b.kinds.id(Facet{Key: d.Kind, Name: d.KindLabel}))
 		var fs []int32
@@ -219,37 +218,61 @@ func (b *Builder) Add(docs ...Doc) []File {
 		}
 		b.docF = append(b.docF, fs)
 		b.n++
-		b.frags = append(b.frags, dts[i].frag)
+		sp := spans[i]
+		b.frags = append(b.frags, sp.wk.frag[sp.frag0:sp.frag1])
 		if len(b.frags) == b.opts.FragmentsPerFile {
 			chunks = append(chunks, b.fragmentFile())
 		}
-		dts[i] = docTerms{}
 	}
-	gzipAll(chunks)
-	return chunks
+	files := gzipFiles(chunks)
+	// The fragments left for the next file live in the workers' arenas, which the next batch
+	// reuses.
+	for i, f := range b.frags {
+		b.frags[i] = bytes.Clone(f)
+	}
+	return files
 }
 
-// fragmentFile takes the pending fragments as one file (a JSON array), not yet compressed.
-func (b *Builder) fragmentFile() File {
-	n := 2
-	for _, f := range b.frags {
-		n += len(f) + 1
-	}
-	data := make([]byte, 0, n)
-	data = append(data, '[')
-	for i, f := range b.frags {
-		if i > 0 {
-			data = append(data, ',')
+// pendingFile is a file of fragments not yet compressed: the JSON array of its parts.
+type pendingFile struct {
+	name  string
+	parts [][]byte
+}
+
+// fragmentFile takes the pending fragments as one file.
+func (b *Builder) fragmentFile() pendingFile {
+	f := pendingFile{name: FragmentDir + strconv.Itoa((b.n-len(b.frags))/b.opts.FragmentsPerFile) + ".bin", parts: slices.Clone(b.frags)}
+	b.hash.Write([]byte(f.name))
+	for i, p := range f.parts {
+		if i == 0 {
+			b.hash.Write([]byte{'['})
+		} else {
+			b.hash.Write([]byte{','})
 		}
-		data = append(data, f...)
+		b.hash.Write(p)
 	}
-	data = append(data, ']')
-	f := File{Name: FragmentDir + strconv.Itoa((b.n-len(b.frags))/b.opts.FragmentsPerFile) + ".bin", Data: data}
-	b.hash.Write([]byte(f.Name))
-	b.hash.Write(data)
+	b.hash.Write([]byte{']'})
 	clear(b.frags)
 	b.frags = b.frags[:0]
 	return f
+}
+
+// gzipFiles compresses files of fragments, on every CPU.
+func gzipFiles(pending []pendingFile) []File {
+	files := make([]File, len(pending))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range pending {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int) {
+			defer wg.Done()
+			files[i] = File{Name: pending[i].name, Data: gzArray(pending[i].parts)}
+			<-sem
+		}(i)
+	}
+	wg.Wait()
+	return files
 }
 
 // gzipAll compresses the files in place, on every CPU.
@@ -268,160 +291,6 @@ func gzipAll(files []File) {
 	wg.Wait()
 }
 
-// docTerms is what tokenizing one document gave: its distinct words with where they are, and
-// its distinct pairs of adjacent words.
-type docTerms struct {
-	terms []termStat
-	pairs []pairStat // sorted by key
-	frag  []byte     // what a result shows, JSON
-}
-
-type termStat struct {
-	fold  string // interned by the worker: shared, not copied
-	flags uint8
-	tf    int32
-	// The spellings of the word on the page, as exact keys (see ExactKey; interned too): the
-	// first, then any others.
-	first string
-	more  []string
-}
-
-type pairStat struct {
-	a, b  int32 // indexes in docTerms.terms
-	flags uint8
-	tf    int32
-}
-
-// A worker tokenizes documents. It interns the words and spellings it meets, so that a word is
-// one string however many pages have it, and keeps its scratch maps from one page to the next.
-type worker struct {
-	sc      Scanner
-	key     []byte
-	words   map[string]int32 // folded word → worker id
-	names   []string
-	stamp   []int32 // per worker id: the last page that had the word, +1
-	slot    []int32 // per worker id: its index in that page's terms
-	spell   map[string]string
-	pairs   map[uint64]int32 // (term index, term index) → index in pairs, for one page
-	page    int32
-	scratch docTerms
-}
-
-func newWorker() *worker {
-	return &worker{words: map[string]int32{}, spell: map[string]string{}, pairs: map[uint64]int32{}}
-}
-
-func (wk *worker) intern(fold []byte) int32 {
-	if id, ok := wk.words[string(fold)]; ok {
-		return id
-	}
-	s := string(fold)
-	id := int32(len(wk.names))
-	wk.words[s] = id
-	wk.names = append(wk.names, s)
-	wk.stamp = append(wk.stamp, 0)
-	wk.slot = append(wk.slot, 0)
-	return id
-}
-
-func (wk *worker) spelling(lower []byte) string {
-	if s, ok := wk.spell[string(lower)]; ok {
-		return s
-	}
-	s := string(lower)
-	wk.spell[s] = s
-	return s
-}
-
-func (wk *worker) tokenize(d *Doc, dt *docTerms) {
-	wk.page++
-	clear(wk.pairs)
-	terms := wk.scratch.terms[:0]
-	pairs := wk.scratch.pairs[:0]
-	add := func(text string, flag uint8) {
-		prev := int32(-1)
-		wk.sc.Scan(text, func(t *ScanToken) {
-			id := wk.intern(t.Fold)
-			if wk.stamp[id] != wk.page {
-				wk.stamp[id] = wk.page
-				wk.slot[id] = int32(len(terms))
-				terms = append(terms, termStat{fold: wk.names[id]})
-			}
-			i := wk.slot[id]
-			ts := &terms[i]
-			ts.flags |= flag
-			if flag == FlagBody {
-				ts.tf++
-			}
-			key := t.Fold
-			if !bytes.Equal(t.Lower, t.Fold) {
-				wk.key = appendExactKey(wk.key[:0], t.Fold, t.Lower)
-				key = wk.key
-			}
-			switch {
-			case ts.first == "":
-				ts.first = wk.spelling(key)
-			case ts.first == string(key) || containsBytes(ts.more, key):
-			case len(ts.more) < MaxVariants-1:
-				ts.more = append(ts.more, wk.spelling(key))
-			}
-			if t.Compound {
-				return
-			}
-			if prev >= 0 && !t.Break {
-				k := uint64(prev)<<32 | uint64(i)
-				j, ok := wk.pairs[k]
-				if !ok {
-					j = int32(len(pairs))
-					wk.pairs[k] = j
-					pairs = append(pairs, pairStat{a: prev, b: i})
-				}
-				ps := &pairs[j]
-				ps.flags |= flag
-				if flag == FlagBody {
-					ps.tf++
-				}
-			}
-			prev = i
-		})
-	}
-	add(d.Title, FlagTitle)
-	for _, c := range d.Codes {
-		add(c, FlagCode)
-	}
-	for _, h := range d.Headings {
-		add(h, FlagHeading)
-	}
-	add(d.Description, FlagDescription)
-	for _, m := range d.Meta {
-		add(m, FlagMeta)
-	}
-	for _, f := range d.Fields {
-		add(f.Name, FlagMeta)
-	}
-	add(d.Body, FlagBody)
-	// Pairs in a fixed order, so that the files do not depend on map order.
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i].a != pairs[j].a {
-			return pairs[i].a < pairs[j].a
-		}
-		return pairs[i].b < pairs[j].b
-	})
-	dt.terms, dt.pairs = slices.Clone(terms), slices.Clone(pairs)
-	clear(terms)
-	wk.scratch.terms, wk.scratch.pairs = terms[:0], pairs[:0]
-	dt.frag = fragment(d)
-}
-
-func containsBytes(list []string, b []byte) bool {
-	for _, x := range list {
-		if x == string(b) {
-			return true
-		}
-	}
-	return false
-}
-
 // tfBucket turns a count of occurrences in the body into the two top bits of the flags.
 func tfBucket(tf int) uint8 {
 	switch {
@@ -435,21 +304,33 @@ func tfBucket(tf int) uint8 {
 	return 0
 }
 
-func (b *Builder) merge(doc int32, dt *docTerms) {
-	ids := make([]int32, len(dt.terms))
-	for i := range dt.terms {
-		t := &dt.terms[i]
-		id, ok := b.words[t.fold]
-		if !ok {
-			id = int32(len(b.wlist))
-			b.words[t.fold] = id
-			b.wlist = append(b.wlist, &wordList{fold: t.fold})
+// merge adds a tokenized page to the postings.
+func (b *Builder) merge(doc int32, sp docSpan) {
+	wk := sp.wk
+	e := wk.enc[sp.enc0:sp.enc1]
+	n := int(e[0])
+	e = e[1:]
+	ids := b.ids[:0]
+	for i := 0; i < n; i++ {
+		lw, fl, ns := e[0], e[1], int(e[2])
+		spells := e[3 : 3+ns]
+		e = e[3+ns:]
+		id := wk.global[lw]
+		if id < 0 {
+			name := wk.names[lw]
+			var ok bool
+			if id, ok = b.words[name]; !ok {
+				id = int32(len(b.wlist))
+				b.words[name] = id
+				b.wlist = append(b.wlist, &wordList{fold: name})
+			}
+			wk.global[lw] = id
 		}
-		ids[i] = id
+		ids = append(ids, id)
 		w := b.wlist[id]
-		mask := w.variant(t.first)
-		for _, v := range t.more {
-			mask |= w.variant(v)
+		var mask uint64
+		for _, s := range spells {
+			mask |= w.variant(wk.spellNames[s])
 		}
 		for k := range w.vcount {
 			if mask&(1<<uint(k)) != 0 {
@@ -457,13 +338,17 @@ func (b *Builder) merge(doc int32, dt *docTerms) {
 			}
 		}
 		w.buf = binary.AppendUvarint(w.buf, uint64(doc-w.last))
-		w.buf = append(w.buf, t.flags|tfBucket(int(t.tf)))
+		w.buf = append(w.buf, uint8(fl)|tfBucket(int(fl>>8)))
 		w.buf = binary.AppendUvarint(w.buf, mask)
 		w.last = doc
 		w.df++
 	}
-	for _, ps := range dt.pairs {
-		a, c := ids[ps.a], ids[ps.b]
+	np := int(e[0])
+	e = e[1:]
+	for i := 0; i < np; i++ {
+		a, c := ids[e[0]], ids[e[1]]
+		fl := e[2]
+		e = e[3:]
 		gk := uint64(a)<<32 | uint64(c)
 		id, ok := b.pairs[gk]
 		if !ok {
@@ -473,10 +358,11 @@ func (b *Builder) merge(doc int32, dt *docTerms) {
 		}
 		p := &b.plist[id]
 		p.buf = binary.AppendUvarint(p.buf, uint64(doc-p.last))
-		p.buf = append(p.buf, ps.flags|tfBucket(int(ps.tf)))
+		p.buf = append(p.buf, uint8(fl)|tfBucket(int(fl>>8)))
 		p.last = doc
 		p.df++
 	}
+	b.ids = ids
 }
 
 // variant returns the bit of a spelling of w, adding it while there is room; 0 past that.
@@ -502,37 +388,6 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-// fragmentJSON is what a result shows.
-type fragmentJSON struct {
-	URL   string   `json:"u"`
-	Title string   `json:"t"`
-	Kind  string   `json:"k,omitempty"`
-	Date  string   `json:"d,omitempty"` // "16/03/2020"
-	ISO   string   `json:"i,omitempty"` // "2020-03-16"
-	Field []string `json:"f,omitempty"`
-	Codes []string `json:"c,omitempty"`
-	Desc  string   `json:"s,omitempty"`
-	Text  string   `json:"x,omitempty"`
-}
-
-func fragment(d *Doc) []byte {
-	f := fragmentJSON{URL: d.URL, Title: d.Title, Kind: d.KindLabel, Codes: d.Codes, Desc: d.Description, Text: capText(d.Body, MaxFragmentText)}
-	if !d.Date.IsZero() {
-		f.Date = d.Date.Format("02/01/2006")
-		f.ISO = d.Date.Format("2006-01-02")
-	}
-	for _, x := range d.Fields {
-		f.Field = append(f.Field, x.Name)
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(f); err != nil {
-		panic(err) // strings and slices of strings always marshal
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-}
-
 // capText cuts s to at most n bytes, at a rune boundary.
 func capText(s string, n int) string {
 	if len(s) <= n {
@@ -548,12 +403,33 @@ var gzPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.D
 
 // gz compresses data with gzip at the default level, with no name and no time in the header,
 // so that the same input always gives the same bytes.
-func gz(data []byte) []byte {
+func gz(data []byte) []byte { return gzParts(nil, data) }
+
+// gzArray compresses the JSON array of the JSON values parts.
+func gzArray(parts [][]byte) []byte { return gzParts(parts, nil) }
+
+func gzParts(parts [][]byte, data []byte) []byte {
+	n := len(data)
+	for _, p := range parts {
+		n += len(p)
+	}
 	var buf bytes.Buffer
-	buf.Grow(len(data)/2 + 64)
+	buf.Grow(n/2 + 64)
 	w := gzPool.Get().(*gzip.Writer)
 	w.Reset(&buf)
-	w.Write(data)
+	if parts == nil {
+		w.Write(data)
+	} else {
+		for i, p := range parts {
+			if i == 0 {
+				w.Write([]byte{'['})
+			} else {
+				w.Write([]byte{','})
+			}
+			w.Write(p)
+		}
+		w.Write([]byte{']'})
+	}
 	w.Close()
 	gzPool.Put(w)
 	return buf.Bytes()
@@ -588,7 +464,8 @@ type Stats struct {
 	WordPostings, PairPostings int
 }
 
-// Finish returns the index files other than the fragments, in name order, and what they hold.
+// Finish returns the rest of the index files (the manifest, the shards, the last file of
+// fragments), in name order, and what the index holds.
 // The Builder must not be used after.
 func (b *Builder) Finish() ([]File, Stats) {
 	st := Stats{Docs: b.n, Words: len(b.wlist), Pairs: len(b.plist)}
@@ -605,8 +482,9 @@ func (b *Builder) Finish() ([]File, Stats) {
 	var files []File
 	var payloads []File
 	var m Manifest
+	var last []File
 	if len(b.frags) > 0 {
-		payloads = append(payloads, b.fragmentFile())
+		last = gzipFiles([]pendingFile{b.fragmentFile()})
 	}
 
 	// Word postings.
@@ -725,7 +603,7 @@ func (b *Builder) Finish() ([]File, Stats) {
 	payloads = append(payloads, File{Name: DocsName, Data: dj})
 
 	gzipAll(payloads)
-	files = payloads
+	files = append(payloads, last...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	h := b.hash
 	for _, f := range files {
@@ -745,7 +623,7 @@ func (b *Builder) Finish() ([]File, Stats) {
 	m.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	m.Docs = b.n
 	m.Fragments = b.opts.FragmentsPerFile
-	mj, err := json.MarshalIndent(m, "", " ")
+	mj, err := json.Marshal(m)
 	if err != nil {
 		panic(fmt.Sprintf("search: manifest: %v", err))
 	}
@@ -814,8 +692,8 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// sorted returns the facets in Vietnamese order of their names... by key, which is the slug
-// of the name, so the order is stable across builds.
+// sorted returns the facets by key (the slug of the name), an order that does not depend on
+// the order pages came in; the search page lists them by name.
 func (f *facetSet) sorted() []Facet {
 	out := append([]Facet(nil), f.items...)
 	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })

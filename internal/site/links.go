@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/btnmt/cchc/internal/decode"
 
@@ -53,6 +54,9 @@ func (s *Site) Resolve(from *Page, dest string) (Target, error) {
 	up, err := url.PathUnescape(p)
 	if err != nil {
 		return Target{}, fmt.Errorf("liên kết %q có mã %%xx sai", dest)
+	}
+	if !utf8.ValidString(up) {
+		return Target{}, fmt.Errorf("liên kết %q có mã %%xx không tạo thành chữ UTF-8", dest)
 	}
 	up = norm.NFC.String(up)
 

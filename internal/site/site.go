@@ -136,7 +136,8 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 		if !ok {
 			sec = &Page{Type: TypeSection, Site: s, Section: p.Section, URL: "/" + slug.Make(p.Section) + "/", Title: sectionTitle(p.Section)}
 			sections[p.Section] = sec
-			if s.claim(sec.URL, Origin{What: "mục " + p.Section + " (tạo tự động)"}, &errs) {
+			// The section is made for its first page: a collision is reported at that file.
+			if s.claim(sec.URL, Origin{Path: p.Source.Path, What: "mục " + p.Section + " (tạo tự động cho " + p.Source.Path + ")"}, &errs) {
 				s.byURL[sec.URL] = sec
 			}
 		}

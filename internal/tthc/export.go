@@ -59,10 +59,13 @@ type ExportEventJSON struct {
 	ThongBao    string             `json:"thong_bao"`
 	ThayThe     []string           `json:"thay_the,omitempty"`
 	ThayTheBoi  string             `json:"thay_the_boi,omitempty"`
-	Ten         string             `json:"ten"`
-	LinhVuc     string             `json:"linh_vuc"`
-	Cap         string             `json:"cap"`
-	CoQuan      string             `json:"co_quan"`
+	// What the step set or changed of the procedure (omitted when unchanged).
+	Ten     string `json:"ten,omitempty"`
+	LinhVuc string `json:"linh_vuc,omitempty"`
+	Cap     string `json:"cap,omitempty"`
+	CoQuan  string `json:"co_quan,omitempty"`
+	DVC     string `json:"dvc,omitempty"`
+	MucDo   string `json:"muc_do,omitempty"`
 }
 
 // ExportDecisionJSON is the decision of a notice.
@@ -77,6 +80,14 @@ func isoDay(t time.Time) string {
 		return ""
 	}
 	return t.In(decode.Location).Format("2006-01-02")
+}
+
+// changed returns now when it differs from before, else "".
+func changed(before, now string) string {
+	if before == now {
+		return ""
+	}
+	return now
 }
 
 func codes(ps []*Procedure) []string {
@@ -110,8 +121,14 @@ func (r *Registry) Export(abs func(string) string) *ExportJSON {
 				ThayDoi: string(e.Change), NgayHieuLuc: isoDay(e.Effective), DaCoHieuLuc: e.InEffect(r.Now),
 				QuyetDinh: ExportDecisionJSON{So: e.Notice.Number, Ngay: isoDay(e.Notice.Decided)},
 				ThayThe:   codes(e.Replaces),
-				Ten:       e.Info.Name, LinhVuc: e.Info.Field, Cap: string(e.Info.Level), CoQuan: e.Info.Agency,
 			}
+			a, b := e.Prev, e.Info
+			ee.Ten = changed(a.Name, b.Name)
+			ee.LinhVuc = changed(a.Field, b.Field)
+			ee.Cap = changed(string(a.Level), string(b.Level))
+			ee.CoQuan = changed(a.Agency, b.Agency)
+			ee.DVC = changed(a.DVC, b.DVC)
+			ee.MucDo = changed(string(a.Online), string(b.Online))
 			if e.Notice.URL != "" {
 				ee.ThongBao = abs(e.Notice.URL)
 			}

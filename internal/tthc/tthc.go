@@ -72,8 +72,9 @@ func (s State) InForce() bool { return s == InForce || s == Amended }
 // Change is what an event of its history does to a procedure.
 type Change string
 
-// The changes. New, Amend, Replace and Abolish are the notices' kinds of change (thay_doi) seen
-// from the code of the entry; ReplacedBy is a thay-the entry seen from a code it replaces.
+// The changes. ChangeNew, ChangeAmend, ChangeReplace and ChangeAbolish are the notices' kinds of
+// change (thay_doi) seen from the code of the entry; ChangeReplacedBy is a thay-the entry seen
+// from a code it replaces.
 const (
 	ChangeNew        Change = "moi"
 	ChangeAmend      Change = "sua-doi"
@@ -236,11 +237,11 @@ func (n *Notice) Summary() string {
 // Event is one step of a procedure's history.
 type Event struct {
 	Notice    *Notice
-	Entry     *Entry // the notice's entry: the procedure's own, or for ReplacedBy the replacing one
+	Entry     *Entry // the notice's entry: the procedure's own, or for ChangeReplacedBy the replacing one
 	Change    Change
 	Effective time.Time
-	Replaces  []*Procedure // Replace: the procedures this one replaces
-	By        *Procedure   // ReplacedBy: the procedure that replaces this one
+	Replaces  []*Procedure // ChangeReplace: the procedures this one replaces
+	By        *Procedure   // ChangeReplacedBy: the procedure that replaces this one
 	Info      Info         // the procedure as the event leaves it
 	Prev      Info         // the procedure before the event (zero for the event that creates it)
 }
@@ -298,7 +299,7 @@ type Procedure struct {
 	LastChange content.ThayDoi // the kind of the latest change in effect (the first while Pending)
 
 	introduced *Event // the event that created the code
-	ended      *Event // the Abolish or ReplacedBy event, once processed
+	ended      *Event // the ChangeAbolish or ChangeReplacedBy event, once processed
 }
 
 // Notices lists the notices of the procedure's history, once each, in effective-date order.

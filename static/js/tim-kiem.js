@@ -706,6 +706,8 @@
   // parseQuery turns what the visitor typed into clauses, one per word (a code such as
   // "1234/QĐ-BTNMT" is one clause with its parts kept aside). The last word is a prefix while
   // the visitor is typing it (no space after it).
+  var MAX_WORDS = 12;
+
   function parseQuery(q) {
     var t = tokenize(q);
     var toks = t.tokens;
@@ -724,6 +726,11 @@
         i = j - 1;
       }
       clauses.push(c);
+    }
+    // A pasted paragraph is searched by its first words.
+    if (clauses.length > MAX_WORDS) {
+      clauses.length = MAX_WORDS;
+      q = q.trim();
     }
     if (clauses.length > 0 && !/\s$/.test(q)) {
       var last = clauses[clauses.length - 1];

@@ -213,27 +213,42 @@
     });
   });
 
-  function key(r, col, kind) {
-    var cell = r.tr.cells[col];
-    if (!cell) {
-      return '';
+  // The order of a facet's values is that of its links (levels from the top down, states in
+  // the registry's order).
+  function facetOrder(facet) {
+    var order = {};
+    var g = nav.querySelector('.tthc-loc-nhom[data-facet="' + facet + '"]');
+    if (g) {
+      Array.prototype.forEach.call(g.querySelectorAll('a[data-value]'), function (a, i) {
+        order[a.getAttribute('data-value')] = i;
+      });
     }
-    var v = cell.getAttribute('data-sort-value');
-    if (kind === 'so') {
-      var n = parseFloat(v !== null ? v : cell.textContent);
-      return isNaN(n) ? Infinity : n;
+    return order;
+  }
+
+  // Sort kinds: "thu-tu" is the page's own order (codes in natural order), "chu" the cell's
+  // text in Vietnamese order, any other a facet whose values order the rows.
+  function key(r, col, kind, order) {
+    if (kind === 'thu-tu') {
+      return r.index;
     }
-    return (v !== null ? v : cell.textContent).trim();
+    if (kind === 'chu') {
+      var cell = r.tr.cells[col];
+      return cell ? cell.textContent.trim() : '';
+    }
+    var v = order[r.tr.getAttribute('data-' + kind)];
+    return v === undefined ? Infinity : v;
   }
 
   function sortBy(col, kind, sign) {
-    var keyed = info.map(function (r) { return { r: r, k: key(r, col, kind) }; });
+    var order = kind === 'thu-tu' || kind === 'chu' ? null : facetOrder(kind);
+    var keyed = info.map(function (r) { return { r: r, k: key(r, col, kind, order) }; });
     keyed.sort(function (a, b) {
       var c;
-      if (kind === 'so') {
-        c = a.k < b.k ? -1 : a.k > b.k ? 1 : 0;
-      } else {
+      if (kind === 'chu') {
         c = collator ? collator.compare(a.k, b.k) : (a.k < b.k ? -1 : a.k > b.k ? 1 : 0);
+      } else {
+        c = a.k < b.k ? -1 : a.k > b.k ? 1 : 0;
       }
       return c * sign || a.r.index - b.r.index;
     });
