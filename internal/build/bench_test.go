@@ -1,11 +1,14 @@
 package build
 
 import (
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/btnmt/cchc"
@@ -39,19 +42,31 @@ func corpusDir(b *testing.B, n int) string {
 	return dir
 }
 
-// BenchmarkBuildCorpus builds the 10,000-page benchmark corpus with the default theme: lists,
-// feeds, sitemap and minification included. Run it with
+// BenchmarkBuildCorpus builds the 10,000-page benchmark corpus with the default theme and every
+// feature: lists, taxonomies, feeds, sitemap, minification, the procedure registry, plans,
+// documents, events, Q&A and the search index. Run it with
 //
-//	go test -run '^$' -bench BuildCorpus -benchtime 5x -count 3 ./internal/build
-func BenchmarkBuildCorpus(b *testing.B) {
+//	go test -run '^$' -bench BuildCorpus -benchtime 3x -count 5 ./internal/build
+func BenchmarkBuildCorpus(b *testing.B) { benchCorpus(b, false) }
+
+// BenchmarkBuildCorpusCore builds the same corpus through the core pipeline only: front matter,
+// Markdown, lists with pagination, taxonomies, related pages, feeds, sitemap and minification,
+// without the generators of the later features.
+func BenchmarkBuildCorpusCore(b *testing.B) { benchCorpus(b, true) }
+
+func benchCorpus(b *testing.B, core bool) {
 	n := 10000
 	if s := os.Getenv("CCHC_BENCH_PAGES"); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
 	src := corpusDir(b, n)
 	dest := filepath.Join(b.TempDir(), "public")
-	opts := Options{Source: src, Dest: dest, ThemeLayouts: cchc.ThemeLayouts(), ThemeStatic: cchc.ThemeStatic(),
-		Now: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}
+	layouts := cchc.ThemeLayouts()
+	if core {
+		layouts = genericLayouts(b)
+	}
+	opts := Options{Source: src, Dest: dest, ThemeLayouts: layouts, ThemeStatic: cchc.ThemeStatic(),
+		Now: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), noGenerators: core}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		res, err := Build(opts)
@@ -60,4 +75,29 @@ func BenchmarkBuildCorpus(b *testing.B) {
 		}
 		b.ReportMetric(float64(res.Pages), "pages")
 	}
+}
+
+// genericLayouts is the default theme without the layouts of the sections' kinds, which show
+// what the generators compute: what the core pipeline renders every page with.
+func genericLayouts(b *testing.B) fs.FS {
+	b.Helper()
+	theme := cchc.ThemeLayouts()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if strings.HasPrefix(p, "_default/") || strings.HasPrefix(p, "partials/") || p == "404.html" {
+			data, err := fs.ReadFile(theme, p)
+			if err != nil {
+				return err
+			}
+			m[p] = &fstest.MapFile{Data: data}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m
 }

@@ -42,6 +42,9 @@ type Options struct {
 	ThemeStatic  fs.FS
 
 	keepBodies bool // keep the Markdown of pages after converting them (for rebuilds)
+	// noGenerators leaves out the generators (procedure registry, plans, documents, events,
+	// Q&A, search, feedback): the benchmark of the core pipeline sets it.
+	noGenerators bool
 }
 
 // UsageError is a problem with the options of a build rather than with the site's files.
@@ -204,6 +207,7 @@ func runWith(opts Options, cfg *config.Config, target publish.Target, in *inputs
 		target: target,
 		deps:   newDeps(),
 		keep:   prev != nil || opts.keepBodies,
+		noGen:  opts.noGenerators,
 	}
 	var prevConv map[string]*conversion
 	if prev != nil {

@@ -33,6 +33,7 @@ type builder struct {
 	advice       []string
 	conv         map[string]*conversion // by source path, kept for rebuilds
 	keep         bool                   // keep page bodies after conversion, for rebuilds
+	noGen        bool                   // run no generators (benchmark of the core pipeline)
 	converted    int                    // pages converted (not reused) by convertAll
 	genFiles     map[string][]string    // generator name → the files it wrote
 	deferred     map[string]bool        // generators whose Write waits for Session.Catchup; nil: write now
@@ -79,7 +80,7 @@ func (b *builder) generate(errs *report.ErrorList) {
 		s.Reserve(render.FeedURL(sec))
 	}
 	s.Add(&site.Page{Type: site.Type404, URL: "/404.html", Title: "Không tìm thấy trang"}, "trang 404 (tạo tự động)", errs)
-	for _, g := range generators {
+	for _, g := range b.generators() {
 		if eg, ok := g.(envGenerator); ok && b.env != nil {
 			eg.GenerateEnv(b.env, s, errs)
 			continue
@@ -168,7 +169,7 @@ func (b *builder) writeSomeExtras(want map[string]bool, errs *report.ErrorList) 
 		b.write("sitemap.xml", render.Sitemap(inMap), errs)
 		b.deps.add("sitemap.xml", sourcesOf(inMap, len(inMap))...)
 	}
-	for _, g := range generators {
+	for _, g := range b.generators() {
 		if want != nil && !b.genAffected(g.Name(), want) {
 			continue
 		}
@@ -258,4 +259,12 @@ func (b *builder) genAffected(name string, want map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// generators returns the generators this build runs.
+func (b *builder) generators() []generator {
+	if b.noGen {
+		return nil
+	}
+	return generators
 }

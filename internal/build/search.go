@@ -15,6 +15,15 @@ import (
 	"github.com/btnmt/cchc/internal/slug"
 )
 
+// The search page and its index (docs/tim-kiem.md).
+//
+// For the engineers of the other kinds: every page of site.Pages is indexed by its title,
+// description, headings (TOC) and body (its converted Content); a generated page is indexed when
+// its Data implements search.Fielder, or is a *TTHCProcedure. To make codes, names or other
+// fields of a kind findable, implement search.Fielder on its front matter struct or its Data
+// (a method SearchFields() search.Fields) rather than editing this file; searchFieldsOf below
+// only knows the kinds that existed when it was written.
+
 // TypeSearch is the type of the search page (/tim-kiem/); its layout is tim-kiem/search.html,
 // else _default/search.html.
 const TypeSearch site.Type = "search"

@@ -318,7 +318,7 @@ func TestTTHCBuildErrors(t *testing.T) {
 		{"chi tiết của mã không có", siteFiles{"content/thu-tuc-hanh-chinh/thu-tuc/1.009999.md": fm("Nội dung.\n", "lastmod: 2020-01-01")},
 			[]wantErr{{"content/thu-tuc-hanh-chinh/thu-tuc/1.009999.md", 0, []string{"không có thông báo nào đã đăng công bố thủ tục 1.009999"}}}},
 		{"hai tệp chi tiết cho một thủ tục", siteFiles{
-			"content/thu-tuc-hanh-chinh/thu-tuc/1.004227.md":        fm("A.\n", "lastmod: 2020-01-01"),
+			"content/thu-tuc-hanh-chinh/thu-tuc/1.004227.md":         fm("A.\n", "lastmod: 2020-01-01"),
 			"content/thu-tuc-hanh-chinh/thu-tuc/dat-dai/1-004227.md": fm("B.\n", "lastmod: 2020-01-01")},
 			[]wantErr{{"content/thu-tuc-hanh-chinh/thu-tuc/dat-dai/1-004227.md", 0, []string{"thủ tục 1.004227 đã có tệp chi tiết content/thu-tuc-hanh-chinh/thu-tuc/1.004227.md"}}}},
 		{"trang thủ tục trùng với một bài", siteFiles{"content/thu-tuc-hanh-chinh/1-004227.md": notice2(`  - {ma: "1.004228", thay_doi: sua-doi}`)},
@@ -350,9 +350,9 @@ func TestTTHCBuildErrors(t *testing.T) {
 func TestTTHCDetailsAndWarnings(t *testing.T) {
 	t.Parallel()
 	files := tthcSite().with(siteFiles{
-		"content/thu-tuc-hanh-chinh/thu-tuc/1.004227/index.md": fm("## Thành phần hồ sơ\n\n[Mẫu đơn](mau-don.docx)\n", `title: "Chi tiết"`, `aliases: ["/thu-tuc/1-004227/"]`),
+		"content/thu-tuc-hanh-chinh/thu-tuc/1.004227/index.md":     fm("## Thành phần hồ sơ\n\n[Mẫu đơn](mau-don.docx)\n", `title: "Chi tiết"`, `aliases: ["/thu-tuc/1-004227/"]`),
 		"content/thu-tuc-hanh-chinh/thu-tuc/1.004227/mau-don.docx": "mẫu",
-		"content/tin-tuc/bai-ba.md": fm("Xem [thủ tục](../thu-tuc-hanh-chinh/thu-tuc/1.004227/index.md#thanh-phan-ho-so).\n", `title: "Bài ba"`, "date: 2020-05-01"),
+		"content/tin-tuc/bai-ba.md":                                fm("Xem [thủ tục](../thu-tuc-hanh-chinh/thu-tuc/1.004227/index.md#thanh-phan-ho-so).\n", `title: "Bài ba"`, "date: 2020-05-01"),
 		"content/thu-tuc-hanh-chinh/qd-2.md": fm("Quyết định.\n", `title: "Sửa đổi"`, "date: 2020-06-10",
 			`quyet_dinh: {so: "2/QĐ-BTNMT", ngay: 2020-07-05}`, "ngay_hieu_luc: 2020-07-01", "thu_tuc:",
 			`  - {ma: "1.004227", thay_doi: sua-doi, muc_do: toan-trinh}`),
