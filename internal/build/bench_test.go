@@ -2,45 +2,15 @@ package build
 
 import (
 	"io/fs"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/btnmt/cchc"
+	"github.com/btnmt/cchc/internal/benchcorpus"
 )
-
-// corpusDir generates the benchmark corpus of ../shared/bench/gencorpus once per run, in a
-// folder under the system temp dir keyed by its size, and reuses it.
-func corpusDir(b *testing.B, n int) string {
-	b.Helper()
-	gen, err := filepath.Abs("../../../shared/bench")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(filepath.Join(gen, "gencorpus")); err != nil {
-		b.Skip("the corpus generator ../shared/bench/gencorpus is not here")
-	}
-	dir := filepath.Join(os.TempDir(), "cchc-bench-corpus-"+strconv.Itoa(n))
-	if _, err := os.Stat(filepath.Join(dir, "content", "_index.md")); err == nil {
-		return dir
-	}
-	tmp := dir + ".tmp"
-	os.RemoveAll(tmp)
-	cmd := exec.Command("go", "run", "./gencorpus", "-n", strconv.Itoa(n), "-o", tmp)
-	cmd.Dir = gen
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("gencorpus: %v\n%s", err, out)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		b.Fatal(err)
-	}
-	return dir
-}
 
 // BenchmarkBuildCorpus builds the 10,000-page benchmark corpus with the default theme and every
 // feature: lists, taxonomies, feeds, sitemap, minification, the procedure registry, plans,
@@ -55,11 +25,7 @@ func BenchmarkBuildCorpus(b *testing.B) { benchCorpus(b, false) }
 func BenchmarkBuildCorpusCore(b *testing.B) { benchCorpus(b, true) }
 
 func benchCorpus(b *testing.B, core bool) {
-	n := 10000
-	if s := os.Getenv("CCHC_BENCH_PAGES"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
-	src := corpusDir(b, n)
+	src := benchcorpus.Dir(b, 10000)
 	dest := filepath.Join(b.TempDir(), "public")
 	layouts := cchc.ThemeLayouts()
 	if core {

@@ -13,6 +13,7 @@ import (
 type Deps struct {
 	mu    sync.Mutex
 	reads map[string]map[string]bool // output → sources
+	by    map[string]map[string]bool // source → outputs, kept with reads
 }
 
 // Shared sources every page reads.
@@ -21,7 +22,9 @@ const (
 	SourceConfig  = "site.yaml"
 )
 
-func newDeps() *Deps { return &Deps{reads: map[string]map[string]bool{}} }
+func newDeps() *Deps {
+	return &Deps{reads: map[string]map[string]bool{}, by: map[string]map[string]bool{}}
+}
 
 func (d *Deps) add(output string, sources ...string) {
 	d.mu.Lock()
@@ -34,6 +37,12 @@ func (d *Deps) add(output string, sources ...string) {
 	for _, s := range sources {
 		if s != "" {
 			m[s] = true
+			o := d.by[s]
+			if o == nil {
+				o = map[string]bool{}
+				d.by[s] = o
+			}
+			o[output] = true
 		}
 	}
 }
@@ -65,20 +74,19 @@ func (d *Deps) Outputs() []string {
 // Affected returns the outputs that read any of the changed sources, sorted. all is true when a
 // change touches what every output reads (a layout, the config): everything must be redone.
 func (d *Deps) Affected(changed []string) (outputs []string, all bool) {
-	want := map[string]bool{}
 	for _, c := range changed {
 		if c == SourceConfig || strings.HasPrefix(c, SourceLayouts) {
 			return nil, true
 		}
-		want[c] = true
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for o, srcs := range d.reads {
-		for s := range srcs {
-			if want[s] {
+	seen := map[string]bool{}
+	for _, c := range changed {
+		for o := range d.by[c] {
+			if !seen[o] {
+				seen[o] = true
 				outputs = append(outputs, o)
-				break
 			}
 		}
 	}

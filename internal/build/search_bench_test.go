@@ -22,7 +22,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/btnmt/cchc"
+	"github.com/btnmt/cchc/internal/benchcorpus"
 	"github.com/btnmt/cchc/internal/browsertest"
+	"github.com/btnmt/cchc/internal/report"
 	"github.com/btnmt/cchc/internal/search"
 )
 
@@ -48,7 +50,7 @@ func corpusOptions(src, dest string) Options {
 //
 //	go test -run '^$' -bench BuildSearch -benchtime 5x ./internal/build
 func BenchmarkBuildSearch(b *testing.B) {
-	src := corpusDir(b, benchPages())
+	src := benchcorpus.Dir(b, benchPages())
 	defer func() { searchIndexing = true }()
 	var wall, cpu [2][]float64 // [without, with]
 	for i := 0; i < b.N; i++ {
@@ -105,7 +107,7 @@ var benchQueries = []string{
 //
 //	go test -run '^$' -bench SearchCorpus -benchtime 1x -v ./internal/build
 func BenchmarkSearchCorpus(b *testing.B) {
-	src := corpusDir(b, benchPages())
+	src := benchcorpus.Dir(b, benchPages())
 	dest := filepath.Join(b.TempDir(), "public")
 	if _, err := Build(corpusOptions(src, dest)); err != nil {
 		b.Fatal(err)
@@ -269,7 +271,7 @@ func median(xs []float64) float64 {
 //
 //	go test -run '^$' -bench BuildSearchMemory -benchtime 1x ./internal/build
 func BenchmarkBuildSearchMemory(b *testing.B) {
-	src := corpusDir(b, benchPages())
+	src := benchcorpus.Dir(b, benchPages())
 	for i := 0; i < b.N; i++ {
 		for _, index := range []string{"sans-index", "index"} {
 			cmd := exec.Command(os.Args[0], "-test.run=^TestSearchBuildChild$", "-test.count=1")
@@ -295,4 +297,39 @@ func TestSearchBuildChild(t *testing.T) {
 	if _, err := Build(corpusOptions(os.Getenv("CCHC_SEARCH_CHILD_SRC"), os.Getenv("CCHC_SEARCH_CHILD_DEST"))); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// discardOutput is an Output that keeps nothing but the count of bytes.
+type discardOutput struct{ bytes, files *int }
+
+func (o discardOutput) WriteFile(rel string, data []byte, reads ...string) error {
+	*o.bytes += len(data)
+	*o.files++
+	return nil
+}
+
+// BenchmarkSearchIndexWrite measures the indexing alone: the search generator's Write on the
+// built model of the benchmark corpus (texts from the converted pages, tokenizing, postings,
+// compression), the files discarded:
+//
+//	go test -run '^$' -bench SearchIndexWrite -benchtime 5x -benchmem ./internal/build
+func BenchmarkSearchIndexWrite(b *testing.B) {
+	src := benchcorpus.Dir(b, benchPages())
+	res, err := Build(corpusOptions(src, filepath.Join(b.TempDir(), "public")))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var bytes, files int
+	for i := 0; i < b.N; i++ {
+		bytes, files = 0, 0
+		var errs report.ErrorList
+		searchGenerator{}.Write(res.Site, discardOutput{&bytes, &files}, &errs)
+		if len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+	b.ReportMetric(float64(files), "files")
+	b.ReportMetric(float64(bytes)/1024, "KB")
 }

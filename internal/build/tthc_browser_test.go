@@ -27,7 +27,7 @@ func TestTTHCFilterScript(t *testing.T) {
 		return `(function(){var s=document.querySelector('select[name="` + name + `"]');s.value='` + value + `';s.dispatchEvent(new Event('change'));return true}())`
 	}
 	var all, replaced, searched, afterReset int
-	var status, query, sortState, firstName, lastName string
+	var status, query, sortState, firstName, lastName, byState string
 	var ok bool
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/cchc/thu-tuc-hanh-chinh/"),
@@ -49,6 +49,8 @@ func TestTTHCFilterScript(t *testing.T) {
 		chromedp.Text(`#tthc-bang tbody tr:first-child th`, &firstName),
 		chromedp.Click(`#tthc-bang thead th:nth-child(2) button`),
 		chromedp.Text(`#tthc-bang tbody tr:first-child th`, &lastName),
+		chromedp.Click(`#tthc-bang thead th:nth-child(5) button`),
+		chromedp.Evaluate(`document.querySelector('#tthc-bang tbody tr').getAttribute('data-trang-thai') + ' ' + document.querySelectorAll('#tthc-bang th[aria-sort]').length`, &byState),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -67,6 +69,9 @@ func TestTTHCFilterScript(t *testing.T) {
 	}
 	if sortState != "ascending" || firstName != "Cấp giấy phép môi trường" || lastName != "Xác nhận kế hoạch bảo vệ môi trường" {
 		t.Errorf("sorted by name: aria-sort %q, first %q, then reversed first %q", sortState, firstName, lastName)
+	}
+	if byState != "con-hieu-luc 1" {
+		t.Errorf("sorted by state: first row and headers with aria-sort %q, want the states' order and one header", byState)
 	}
 
 	// A shared address with a choice opens with it; on a filter page the page's own list box

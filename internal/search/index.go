@@ -337,6 +337,7 @@ func (b *Builder) merge(doc int32, sp docSpan) {
 				w.vcount[k]++
 			}
 		}
+		w.buf = room(w.buf, 2*binary.MaxVarintLen32+1)
 		w.buf = binary.AppendUvarint(w.buf, uint64(doc-w.last))
 		w.buf = append(w.buf, uint8(fl)|tfBucket(int(fl>>8)))
 		w.buf = binary.AppendUvarint(w.buf, mask)
@@ -357,12 +358,25 @@ func (b *Builder) merge(doc int32, sp docSpan) {
 			b.plist = append(b.plist, pairList{a: a, b: c})
 		}
 		p := &b.plist[id]
+		p.buf = room(p.buf, binary.MaxVarintLen32+1)
 		p.buf = binary.AppendUvarint(p.buf, uint64(doc-p.last))
 		p.buf = append(p.buf, uint8(fl)|tfBucket(int(fl>>8)))
 		p.last = doc
 		p.df++
 	}
 	b.ids = ids
+}
+
+// room returns buf with room for n more bytes, doubling its capacity when it grows: append
+// grows a large slice by a quarter only, and the postings of a frequent word would then be
+// copied a dozen times on their way to their size, leaving garbage four times as big.
+func room(buf []byte, n int) []byte {
+	if cap(buf)-len(buf) >= n {
+		return buf
+	}
+	out := make([]byte, len(buf), 2*cap(buf)+n+16)
+	copy(out, buf)
+	return out
 }
 
 // variant returns the bit of a spelling of w, adding it while there is room; 0 past that.

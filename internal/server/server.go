@@ -37,15 +37,16 @@ type Options struct {
 
 // Server serves the last good build of a site and keeps it up to date.
 type Server struct {
-	opts    Options
-	session *build.Session
-	snap    atomic.Pointer[build.Snapshot] // the last good build: requests see it whole
-	storeMu sync.Mutex                     // orders stores of snap
-	state   atomic.Pointer[status]         // the errors of the last build, if it failed
-	hub     hub
-	base    string // the base path the site is served under: "/" or "/cchc/"
-	log     io.Writer
-	ln      net.Listener
+	opts     Options
+	session  *build.Session
+	snap     atomic.Pointer[build.Snapshot] // the last good build: requests see it whole
+	storeMu  sync.Mutex                     // orders stores of snap
+	rebuilds atomic.Int64                   // counts rebuilds, to run catch-up only after the last
+	state    atomic.Pointer[status]         // the errors of the last build, if it failed
+	hub      hub
+	base     string // the base path the site is served under: "/" or "/cchc/"
+	log      io.Writer
+	ln       net.Listener
 }
 
 // status is what the browser is told after a build: the errors to show, or none.
@@ -57,6 +58,10 @@ type status struct {
 
 //go:embed livereload.js
 var liveReloadJS []byte
+
+// CatchupDelay is how long the preview waits after a save before it brings the files that may
+// lag behind (the search index) up to date.
+const CatchupDelay = time.Second
 
 // Endpoints of the preview, outside any site's URLs.
 const (
@@ -157,8 +162,13 @@ func (s *Server) Rebuild(paths []string) {
 	}
 	s.afterBuild(snap, err, cssOnly)
 	if err == nil && s.session.Pending() {
-		// The search index and such follow once the page has reloaded.
-		go func() {
+		// The search index and such follow once the page has reloaded, after a moment without
+		// saves, so that catching up does not hold up the next save.
+		gen := s.rebuilds.Add(1)
+		time.AfterFunc(CatchupDelay, func() {
+			if s.rebuilds.Load() != gen {
+				return // a newer save came: its own catch-up will run
+			}
 			if snap, err := s.session.Catchup(); err == nil && snap != nil {
 				s.storeMu.Lock()
 				if s.session.Last() == snap { // no newer build came in between
@@ -166,7 +176,7 @@ func (s *Server) Rebuild(paths []string) {
 				}
 				s.storeMu.Unlock()
 			}
-		}()
+		})
 	}
 	if err == nil && st != nil {
 		kind := "một phần"

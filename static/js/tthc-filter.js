@@ -89,8 +89,8 @@
   buttons.appendChild(reset);
   form.appendChild(buttons);
   var status = el('p', { 'class': 'tthc-ket-qua', 'role': 'status', 'aria-live': 'polite' });
-  var heading = nav.querySelector('h3');
-  nav.insertBefore(form, heading ? heading.nextSibling : nav.firstChild);
+  // The form takes the place of the link groups, after the heading and the current filter.
+  nav.insertBefore(form, groups.length ? groups[0] : null);
   nav.insertBefore(status, form.nextSibling);
   nav.classList.add('tthc-co-js');
 
