@@ -221,18 +221,53 @@ func (s *Session) Rebuild(changed []string) (*Snapshot, *Stats, error) {
 			bodyOnly = false
 		}
 	}
+	display := false // only title, description or lastmod changed: the model keeps its shape
 	if bodyOnly {
 		for _, rel := range touched {
 			if !s.sameFront(rel) {
 				bodyOnly = false
-				break
+				if !s.displayOnly(rel) {
+					display = false
+					break
+				}
+				display = true
 			}
+		}
+		if !bodyOnly && display {
+			return s.bodies(start, touched, true)
 		}
 	}
 	if !bodyOnly {
 		return s.model(start, false)
 	}
-	return s.bodies(start, touched)
+	return s.bodies(start, touched, false)
+}
+
+// displayOnly tells whether the page at rel differs from the model only in what pages show of
+// it (title, description, lastmod) and in a way that cannot move it in any list: no other page of
+// its section has its weight and date, for which the title decides the order.
+func (s *Session) displayOnly(rel string) bool {
+	now, ok := s.in.pages[rel]
+	if !ok {
+		return false
+	}
+	p, ok := s.b.site.BySource(rel)
+	if !ok || p.Source == nil || p.Type != site.TypePage {
+		return false
+	}
+	a, b := p.Source.FrontMatter, now.FrontMatter
+	a.Title, a.Description, a.Lastmod = b.Title, b.Description, b.Lastmod
+	if !sameValue(reflect.ValueOf(a), reflect.ValueOf(b)) || !sameValue(reflect.ValueOf(p.Source.Params), reflect.ValueOf(now.Params)) {
+		return false
+	}
+	if p.Parent != nil {
+		for _, q := range p.Parent.Pages {
+			if q != p && q.Weight == p.Weight && q.Date.Equal(p.Date) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // relToSource returns p relative to the site root, slash-separated, or "" when it lies outside.
@@ -313,7 +348,11 @@ func sameValue(a, b reflect.Value) bool {
 
 // bodies is the fast path: only the bodies of pages changed. It converts them again and renders
 // the outputs that read them, on a copy of the last snapshot.
-func (s *Session) bodies(start time.Time, rels []string) (*Snapshot, *Stats, error) {
+//
+// With display set, the pages' titles, descriptions or lastmod changed too: they are updated in
+// place, and the pages whose generated data may show them (a plan's reporting articles, a
+// procedure's notices) are rendered again with the sitemap and the feeds.
+func (s *Session) bodies(start time.Time, rels []string, display bool) (*Snapshot, *Stats, error) {
 	b := s.b
 	st := &Stats{}
 	var changedPaths []string
@@ -321,6 +360,13 @@ func (s *Session) bodies(start time.Time, rels []string) (*Snapshot, *Stats, err
 	for _, rel := range rels {
 		p, _ := b.site.BySource(rel)
 		p.Source = s.in.pages[rel]
+		if display {
+			p.Title, p.Description = p.Source.Title, p.Source.Description
+			p.Lastmod = p.Source.Lastmod.Time
+			if p.Lastmod.IsZero() {
+				p.Lastmod = p.Date
+			}
+		}
 		c := b.convertPage(p)
 		b.conv[p.Path()] = c
 		b.apply(p, c)
@@ -361,8 +407,28 @@ func (s *Session) bodies(start time.Time, rels []string) (*Snapshot, *Stats, err
 			want[o] = true // a feed, a generator's file, a redirect
 		}
 	}
-	// The body of a page does not change the sitemap (its dates come from front matter).
-	delete(want, "sitemap.xml")
+	if display {
+		// Generated data (Data) may show the changed titles; the pages it comes from are not
+		// all recorded as read, so every page with data is rendered again.
+		seen := map[*site.Page]bool{}
+		for _, p := range toRender {
+			seen[p] = true
+		}
+		for _, p := range b.site.All {
+			if p.Data != nil && !seen[p] && p.Type != site.TypeTermList && p.Type != site.TypeTaxonomyIndex {
+				toRender = append(toRender, p)
+			}
+		}
+		for g, files := range b.genFiles {
+			if len(files) > 0 {
+				want[files[0]] = true // the generators' files may show the titles too
+				_ = g
+			}
+		}
+	} else {
+		// The body of a page does not change the sitemap (its dates come from front matter).
+		delete(want, "sitemap.xml")
+	}
 	b.badContent = map[*site.Page]bool{}
 	errs = nil
 	b.renderPages(toRender, &errs)
