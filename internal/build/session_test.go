@@ -18,7 +18,7 @@ func sessionSite(t *testing.T) (string, *Session) {
 		"content/tin-tuc/_index.md":  "---\ntitle: \"Tin tức\"\n---\n",
 		"content/tin-tuc/bai-mot.md": "---\ntitle: \"Bài một\"\ndate: 2020-03-16\ntags: [\"cải cách\"]\n---\n\n## Kết quả\n\nMột.\n",
 		"content/tin-tuc/bai-hai.md": "---\ntitle: \"Bài hai\"\ndate: 2020-03-17\ntags: [\"cải cách\"]\n---\n\nXem [một](bai-mot.md#ket-qua).\n",
-		"content/ke-hoach/kh.md": "---\ntitle: \"Kế hoạch 2020\"\ndate: 2020-01-01\nnam: 2020\nhoat_dong:\n  - stt: 1\n    noi_dung: \"Cập nhật tin\"\n    chu_tri: \"Văn phòng Bộ\"\n    trang_thai: dang-thuc-hien\n---\n",
+		"content/ke-hoach/kh.md":     "---\ntitle: \"Kế hoạch 2020\"\ndate: 2020-01-01\nnam: 2020\nhoat_dong:\n  - stt: 1\n    noi_dung: \"Cập nhật tin\"\n    chu_tri: \"Văn phòng Bộ\"\n    trang_thai: dang-thuc-hien\n---\n",
 	}
 	files["content/tin-tuc/bai-mot.md"] = strings.Replace(files["content/tin-tuc/bai-mot.md"], "tags:", "hoat_dong: \"kh#1\"\ntags:", 1)
 	for n, s := range files {
