@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"html/template"
-	"os"
 	"sort"
 	"strings"
 
@@ -170,9 +169,6 @@ func isDetail(p *site.Page) bool {
 // filter pages and the registry's data on the section page. Detail files are taken over by their
 // procedure's page, never built at their own URL.
 func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
-	if os.Getenv("CCHC_NO_TTHC") != "" { // TEMPORARY: benchmark switch, to remove
-		return
-	}
 	var notices, details []*site.Page
 	for _, p := range s.Pages {
 		switch {
@@ -391,9 +387,6 @@ func sortedKeys(m map[string]bool) []string {
 // Write writes the registry's exports, thu-tuc.json and thu-tuc.csv, and checks the anchors of
 // the notices' document links now that every page is converted.
 func (tthcGenerator) Write(s *site.Site, out Output, errs *report.ErrorList) {
-	if os.Getenv("CCHC_NO_TTHC") != "" { // TEMPORARY: benchmark switch, to remove
-		return
-	}
 	sec := sectionPage(s, tthc.Section)
 	if sec == nil {
 		return
