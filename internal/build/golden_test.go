@@ -20,6 +20,10 @@ var goldenOutputs = []string{
 	"index.html",
 	"tin-tuc/index.html",
 	"tin-tuc/hoi-nghi-tong-ket/index.html",
+	"tin-tuc/trang/2/index.html",                    // the second page of a paginated list
+	"the/tuyen-truyen/index.html",                   // a term page
+	"the/index.html",                                // the terms of a taxonomy, with counts
+	"tin-tuc/ke-hoach-tuyen-truyen-2020/index.html", // an alias's redirect page
 	"index.xml",
 	"sitemap.xml",
 }
