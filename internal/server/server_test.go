@@ -378,18 +378,19 @@ func TestServeInBrowser(t *testing.T) {
 		code, _ := get(t, srv.URL()+"tin-tuc/2021/bai-moi/")
 		return code == 200
 	})
-	// The save may still be reloading the open page: a navigation it aborts is tried again.
+	// The save may still be reloading the open page, and that reload can win over the
+	// navigation: navigate again until the new page is the one shown.
 	var err error
 	for try := 0; try < 5; try++ {
-		if err = chromedp.Run(ctx, chromedp.Navigate(srv.URL()+"tin-tuc/2021/bai-moi/"), chromedp.Text("main", &text)); err == nil {
+		tctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+		err = chromedp.Run(tctx, chromedp.Navigate(srv.URL()+"tin-tuc/2021/bai-moi/"),
+			chromedp.WaitVisible(`//main//p[contains(., "Nội dung của bài mới")]`, chromedp.BySearch))
+		cancel()
+		if err == nil {
 			break
 		}
-		time.Sleep(200 * time.Millisecond)
 	}
 	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(text, "Nội dung của bài mới") {
-		t.Errorf("the new page shows %q", text)
+		t.Fatalf("the new page in the new folder did not show: %v", err)
 	}
 }
