@@ -168,7 +168,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "cchc check:", usageErr.Err)
 			return exitUsage
 		}
-		list := asList(err)
+		list := report.AsList(err)
 		for _, e := range list {
 			fmt.Fprintln(stdout, e)
 		}
@@ -248,27 +248,13 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// asList returns err as the list of problems it holds.
-func asList(err error) report.ErrorList {
-	var list report.ErrorList
-	var fe *report.FileError
-	switch {
-	case errors.As(err, &list):
-	case errors.As(err, &fe):
-		list = report.ErrorList{fe}
-	default:
-		list = report.ErrorList{{Err: err}}
-	}
-	return list
-}
-
 func reportError(err error, stderr io.Writer) int {
 	var usageErr *build.UsageError
 	if errors.As(err, &usageErr) {
 		fmt.Fprintln(stderr, "cchc build:", usageErr.Err)
 		return exitUsage
 	}
-	list := asList(err)
+	list := report.AsList(err)
 	for _, e := range list {
 		fmt.Fprintln(stderr, e)
 	}

@@ -74,11 +74,7 @@ type Result struct {
 // as a report.ErrorList.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
-	opts, err := opts.withDefaults()
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := config.Load(opts.Source, opts.BaseURL)
+	opts, cfg, err := prepare(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -126,15 +122,21 @@ func (o Options) withDefaults() (Options, error) {
 	return o, nil
 }
 
+// prepare fills in the options' defaults, checks them and reads the config.
+func prepare(opts Options) (Options, *config.Config, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return opts, nil, err
+	}
+	cfg, err := config.Load(opts.Source, opts.BaseURL)
+	return opts, cfg, err
+}
+
 // Check runs every validation of a build without writing anything: the site's files are
 // read, converted and rendered, and the output is checked as if it were written.
 func Check(opts Options) (*Result, error) {
 	start := time.Now()
-	opts, err := opts.withDefaults()
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := config.Load(opts.Source, opts.BaseURL)
+	opts, cfg, err := prepare(opts)
 	if err != nil {
 		return nil, err
 	}

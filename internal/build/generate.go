@@ -61,8 +61,11 @@ func (b *builder) recordGenFile(gen, rel string, reads []string) {
 	b.files.Add(1)
 	b.mu.Lock()
 	if b.genFiles == nil {
-		b.genFiles = map[string][]string{}
+		b.genFiles = map[string]map[string]bool{}
 	}
-	b.genFiles[gen] = append(b.genFiles[gen], rel)
+	if b.genFiles[gen] == nil {
+		b.genFiles[gen] = map[string]bool{}
+	}
+	b.genFiles[gen][rel] = true
 	b.mu.Unlock()
 }

@@ -58,38 +58,3 @@ func (b *builder) checkOutputLinks(p *site.Page, layout string, out []byte) []*r
 	}
 	return errs
 }
-
-// copyFiles copies static/ (the site's and the theme's) and the content's own files.
-func (b *builder) copyFiles(static staticSet, errs *report.ErrorList) {
-	fail := make([]error, len(static))
-	parallel(len(static), func(i int) {
-		f := static[i]
-		var err error
-		if f.disk != "" {
-			err = b.target.CopyFile(f.rel, f.disk)
-		} else {
-			var data []byte
-			if data, err = readFS(f); err == nil {
-				err = b.target.WriteFile(f.rel, data)
-			}
-		}
-		if err != nil {
-			fail[i] = report.Errorf("static/"+f.rel, 0, "không chép được: %v", err)
-			return
-		}
-		b.files.Add(1)
-	})
-	files := b.site.Files
-	fail2 := make([]error, len(files))
-	parallel(len(files), func(i int) {
-		f := files[i]
-		if err := b.target.CopyFile(f.Output, f.Source); err != nil {
-			fail2[i] = report.Errorf(f.Path, 0, "không chép được: %v", err)
-			return
-		}
-		b.files.Add(1)
-	})
-	for _, e := range append(fail, fail2...) {
-		errs.Add(e)
-	}
-}

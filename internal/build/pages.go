@@ -31,12 +31,12 @@ type builder struct {
 	warns        []string
 	badContent   map[*site.Page]bool // pages whose Markdown had problems: their output links are not checked again
 	advice       []string
-	conv         map[string]*conversion // by source path, kept for rebuilds
-	keep         bool                   // keep page bodies after conversion, for rebuilds
-	noGen        bool                   // run no generators (benchmark of the core pipeline)
-	converted    int                    // pages converted (not reused) by convertAll
-	genFiles     map[string][]string    // generator name → the files it wrote
-	deferred     map[string]bool        // generators whose Write waits for Session.Catchup; nil: write now
+	conv         map[string]*conversion     // by source path, kept for rebuilds
+	keep         bool                       // keep page bodies after conversion, for rebuilds
+	noGen        bool                       // run no generators (benchmark of the core pipeline)
+	converted    int                        // pages converted (not reused) by convertAll
+	genFiles     map[string]map[string]bool // generator name → the files it wrote
+	deferred     map[string]bool            // generators whose Write waits for Session.Catchup; nil: write now
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -253,7 +253,7 @@ func asFileError(err error) *report.FileError {
 func (b *builder) genAffected(name string, want map[string]bool) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	for _, f := range b.genFiles[name] {
+	for f := range b.genFiles[name] {
 		if want[f] {
 			return true
 		}

@@ -419,10 +419,10 @@ func (s *Session) bodies(start time.Time, rels []string, display bool) (*Snapsho
 				toRender = append(toRender, p)
 			}
 		}
-		for g, files := range b.genFiles {
-			if len(files) > 0 {
-				want[files[0]] = true // the generators' files may show the titles too
-				_ = g
+		for _, files := range b.genFiles {
+			for f := range files {
+				want[f] = true // the generators' files may show the titles too
+				break
 			}
 		}
 	} else {
@@ -462,21 +462,16 @@ func (s *Session) readAll() (*sessionInputs, error) {
 			pe = append(pe, e)
 		}
 	}
-	pages, _ := content.ParseAll(pe)
+	pages, perrs := content.ParseAll(pe)
 	for i, e := range pe {
 		if pages[i] != nil {
 			in.pages[e.Rel] = pages[i]
 		}
 	}
 	// Errors are kept by file, so that reading one file again replaces its errors.
-	for _, e := range errs {
-		in.pageErrs[strings.TrimPrefix(e.Path, "content/")] = append(in.pageErrs[strings.TrimPrefix(e.Path, "content/")], e)
-	}
-	for i, e := range pe {
-		if pages[i] == nil {
-			_, perrs := content.ParseFile(e)
-			in.pageErrs[e.Rel] = perrs
-		}
+	for _, e := range append(errs, perrs...) {
+		rel := strings.TrimPrefix(e.Path, "content/")
+		in.pageErrs[rel] = append(in.pageErrs[rel], e)
 	}
 	static, err := listStatic(s.opts.Source, s.opts.ThemeStatic)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/btnmt/cchc/internal/content"
+	"github.com/btnmt/cchc/internal/report"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -90,3 +91,38 @@ func relSlash(base, p string) string {
 }
 
 func readFS(f staticFile) ([]byte, error) { return fs.ReadFile(f.theme, f.rel) }
+
+// copyFiles copies static/ (the site's and the theme's) and the content's own files.
+func (b *builder) copyFiles(static staticSet, errs *report.ErrorList) {
+	fail := make([]error, len(static))
+	parallel(len(static), func(i int) {
+		f := static[i]
+		var err error
+		if f.disk != "" {
+			err = b.target.CopyFile(f.rel, f.disk)
+		} else {
+			var data []byte
+			if data, err = readFS(f); err == nil {
+				err = b.target.WriteFile(f.rel, data)
+			}
+		}
+		if err != nil {
+			fail[i] = report.Errorf("static/"+f.rel, 0, "không chép được: %v", err)
+			return
+		}
+		b.files.Add(1)
+	})
+	files := b.site.Files
+	fail2 := make([]error, len(files))
+	parallel(len(files), func(i int) {
+		f := files[i]
+		if err := b.target.CopyFile(f.Output, f.Source); err != nil {
+			fail2[i] = report.Errorf(f.Path, 0, "không chép được: %v", err)
+			return
+		}
+		b.files.Add(1)
+	})
+	for _, e := range append(fail, fail2...) {
+		errs.Add(e)
+	}
+}

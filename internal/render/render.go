@@ -137,11 +137,6 @@ func (r *Renderer) Lookup(p *site.Page) (string, error) {
 // Candidates lists the layouts that can render a page, most specific first.
 func Candidates(p *site.Page) []string {
 	var c []string
-	layout := ""
-	if p.Source != nil {
-		layout = ""
-	}
-	_ = layout
 	switch p.Type {
 	case site.TypeHome:
 		return []string{"index.html", "_default/list.html"}
@@ -324,7 +319,7 @@ func (r *Renderer) templateError(err error) error {
 	return &report.FileError{Path: file, Line: line, Err: fmt.Errorf("lỗi mẫu trang: %s", m[3])}
 }
 
-// Static tells whether a template body is empty, for tests of the theme.
+// Names lists the layouts loaded, the site's and the theme's, sorted.
 func (r *Renderer) Names() []string {
 	var n []string
 	for k := range r.sources {
@@ -333,5 +328,3 @@ func (r *Renderer) Names() []string {
 	sort.Strings(n)
 	return n
 }
-
-var _ = template.HTML("")

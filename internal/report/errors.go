@@ -96,3 +96,18 @@ func (l ErrorList) Error() string {
 	}
 	return b.String()
 }
+
+// AsList returns the problems err holds: the list itself, one FileError, or err attached to no
+// file.
+func AsList(err error) ErrorList {
+	var list ErrorList
+	var fe *FileError
+	switch {
+	case errors.As(err, &list):
+	case errors.As(err, &fe):
+		list = ErrorList{fe}
+	default:
+		list = ErrorList{{Err: err}}
+	}
+	return list
+}

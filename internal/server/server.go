@@ -194,15 +194,7 @@ func (s *Server) Rebuild(paths []string) {
 func (s *Server) afterBuild(snap *build.Snapshot, err error, cssOnly bool) {
 	st := &status{}
 	if err != nil {
-		var list report.ErrorList
-		var fe *report.FileError
-		switch {
-		case errors.As(err, &list):
-		case errors.As(err, &fe):
-			list = report.ErrorList{fe}
-		default:
-			list = report.ErrorList{{Err: err}}
-		}
+		list := report.AsList(err)
 		for _, e := range list {
 			st.Errors = append(st.Errors, e.Error())
 			fmt.Fprintln(s.log, e)
