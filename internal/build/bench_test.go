@@ -2,8 +2,10 @@ package build
 
 import (
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -18,6 +20,45 @@ import (
 //
 //	go test -run '^$' -bench BuildCorpus -benchtime 3x -count 5 ./internal/build
 func BenchmarkBuildCorpus(b *testing.B) { benchCorpus(b, false) }
+
+// BenchmarkBuildRegistry measures what the procedure registry adds to a build of the benchmark
+// corpus: the procedure pages, the registry and its filter pages, the JSON and CSV exports and
+// the procedures' entries in the search index. Each iteration builds the corpus without the
+// registry and with it, in alternating order so that a change of load weighs on both alike; the
+// notices are built either way. It reports the medians of the wall and CPU times and the ratios:
+//
+//	go test -run '^$' -bench BuildRegistry -benchtime 5x ./internal/build
+func BenchmarkBuildRegistry(b *testing.B) {
+	src := benchcorpus.Dir(b, benchPages())
+	var wall, cpu [2][]float64 // [without, with]
+	for i := 0; i < b.N; i++ {
+		for k := 0; k < 2; k++ {
+			with := (i+k)%2 == 1
+			opts := corpusOptions(src, filepath.Join(b.TempDir(), "public"))
+			if !with {
+				opts.without = map[string]bool{tthcGenerator{}.Name(): true}
+			}
+			c0, t0 := cpuTime(), time.Now()
+			if _, err := Build(opts); err != nil {
+				b.Fatal(err)
+			}
+			j := 0
+			if with {
+				j = 1
+			}
+			wall[j] = append(wall[j], time.Since(t0).Seconds())
+			cpu[j] = append(cpu[j], (cpuTime() - c0).Seconds())
+			os.RemoveAll(opts.Dest)
+		}
+	}
+	b.ReportMetric(median(wall[0]), "s-wall-sans-registry")
+	b.ReportMetric(median(wall[1]), "s-wall-registry")
+	b.ReportMetric(median(wall[1])/median(wall[0]), "wall-ratio")
+	b.ReportMetric(median(cpu[0]), "s-cpu-sans-registry")
+	b.ReportMetric(median(cpu[1]), "s-cpu-registry")
+	b.ReportMetric(median(cpu[1])/median(cpu[0]), "cpu-ratio")
+	b.Logf("wall s without %.2f, with %.2f; cpu s without %.2f, with %.2f", wall[0], wall[1], cpu[0], cpu[1])
+}
 
 // BenchmarkBuildCorpusCore builds the same corpus through the core pipeline only: front matter,
 // Markdown, lists with pagination, taxonomies, related pages, feeds, sitemap and minification,
@@ -34,12 +75,19 @@ func benchCorpus(b *testing.B, core bool) {
 	opts := Options{Source: src, Dest: dest, ThemeLayouts: layouts, ThemeStatic: cchc.ThemeStatic(),
 		Now: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC), noGenerators: core}
 	b.ResetTimer()
+	c0 := cpuTime()
 	for i := 0; i < b.N; i++ {
 		res, err := Build(opts)
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.ReportMetric(float64(res.Pages), "pages")
+	}
+	// CPU time is steadier than wall time on a busy machine; the peak RSS is the process's.
+	b.ReportMetric((cpuTime()-c0).Seconds()/float64(b.N), "s-cpu/op")
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-MiB")
 	}
 }
 

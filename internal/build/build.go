@@ -45,6 +45,8 @@ type Options struct {
 	// noGenerators leaves out the generators (procedure registry, plans, documents, events,
 	// Q&A, search, feedback): the benchmark of the core pipeline sets it.
 	noGenerators bool
+	// without leaves out the generators named (benchmarks measure what one feature costs).
+	without map[string]bool
 }
 
 // UsageError is a problem with the options of a build rather than with the site's files.
@@ -202,14 +204,15 @@ func runWith(opts Options, cfg *config.Config, target publish.Target, in *inputs
 		r.Timeout = opts.RenderTimeout
 	}
 	b := &builder{
-		site:   s,
-		cfg:    cfg,
-		render: r,
-		md:     markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
-		target: target,
-		deps:   newDeps(),
-		keep:   prev != nil || opts.keepBodies,
-		noGen:  opts.noGenerators,
+		site:    s,
+		cfg:     cfg,
+		render:  r,
+		md:      markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
+		target:  target,
+		deps:    newDeps(),
+		keep:    prev != nil || opts.keepBodies,
+		noGen:   opts.noGenerators,
+		without: opts.without,
 	}
 	var prevConv map[string]*conversion
 	if prev != nil {

@@ -34,6 +34,7 @@ type builder struct {
 	conv         map[string]*conversion     // by source path, kept for rebuilds
 	keep         bool                       // keep page bodies after conversion, for rebuilds
 	noGen        bool                       // run no generators (benchmark of the core pipeline)
+	without      map[string]bool            // generators not to run (benchmarks)
 	converted    int                        // pages converted (not reused) by convertAll
 	genFiles     map[string]map[string]bool // generator name → the files it wrote
 	deferred     map[string]bool            // generators whose Write waits for Session.Catchup; nil: write now
@@ -99,6 +100,7 @@ func (b *builder) renderAll(errs *report.ErrorList) {
 // renderPages renders pages with their layouts into the target.
 func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 	pageErrs := make([][]*report.FileError, len(pages))
+	b.render.ResetCache() // cached partials show the model, which may have changed since
 	parallel(len(pages), func(i int) {
 		p := pages[i]
 		b.recordReads(p)
@@ -266,5 +268,14 @@ func (b *builder) generators() []generator {
 	if b.noGen {
 		return nil
 	}
-	return generators
+	if len(b.without) == 0 {
+		return generators
+	}
+	var gs []generator
+	for _, g := range generators {
+		if !b.without[g.Name()] {
+			gs = append(gs, g)
+		}
+	}
+	return gs
 }

@@ -56,3 +56,13 @@ func DateISO(t time.Time) string {
 	}
 	return t.In(decode.Location).Format(time.RFC3339)
 }
+
+// DayISO formats the day of t in Asia/Ho_Chi_Minh as "2006-01-02", for <time datetime> where
+// the day is what counts (the build's "as of" date: its hour would make two builds of one
+// day differ).
+func DayISO(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(decode.Location).Format(time.DateOnly)
+}

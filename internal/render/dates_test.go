@@ -113,3 +113,22 @@ func TestFrontMatterDateRendering(t *testing.T) {
 		})
 	}
 }
+
+func TestDayISO(t *testing.T) {
+	tests := []struct {
+		name string
+		in   time.Time
+		want string
+	}{
+		{"ngày ở Việt Nam", vn(2020, 3, 16, 8, 30), "2020-03-16"},
+		{"giờ UTC tối 15/03 là 16/03 ở Việt Nam", time.Date(2020, 3, 15, 20, 0, 0, 0, time.UTC), "2020-03-16"},
+		{"không có ngày", time.Time{}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := render.DayISO(tt.in); got != tt.want {
+				t.Errorf("DayISO(%v) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}

@@ -20,6 +20,7 @@ import (
 //	ngaySo .Date         "16/03/2020"
 //	gioNgay .Date        "08:30, 16/03/2020"
 //	isoDate .Date        "2020-03-16T08:30:00+07:00", for <time datetime>
+//	isoNgay .Date        "2020-03-16", the day only
 //	slug "Đất đai"       "dat-dai"
 //	first 5 .Pages       at most the first 5 items of a list
 //	dict "k" v …         a map, to pass several values to a partial
@@ -35,6 +36,7 @@ func Funcs(cfg *config.Config) template.FuncMap {
 		"ngaySo":  DateShort,
 		"gioNgay": DateTimeShort,
 		"isoDate": DateISO,
+		"isoNgay": DayISO,
 		"slug":    slug.Make,
 		"first":   first,
 		"dict":    dict,

@@ -1,76 +1,146 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"html/template"
+	"sync"
 
+	"github.com/btnmt/cchc/internal/config"
 	"github.com/btnmt/cchc/internal/site"
 )
 
 // JSONLD returns the schema.org description of a page as JSON for a
 // <script type="application/ld+json"> block: the publishing GovernmentOrganization and the
 // WebSite on the home page, a NewsArticle (or a WebPage) and a BreadcrumbList elsewhere. All
-// URLs are absolute when the base URL has a host.
+// URLs are absolute when the base URL has a host. Characters that could end the script block
+// (<, >, &) are escaped as \u003c and so on.
 func JSONLD(p *site.Page) template.JS {
 	cfg := p.Site.Config
-	org := map[string]any{
-		"@type": "GovernmentOrganization",
-		"@id":   cfg.AbsURL("/") + "#to-chuc",
-		"name":  cfg.Organisation.Name,
-		"url":   orDefault(cfg.Organisation.Website, cfg.AbsURL("/")),
-		"logo":  cfg.AbsURL("/images/logo.svg"),
-	}
-	if a := cfg.Organisation.Address; a != "" {
-		org["address"] = map[string]any{"@type": "PostalAddress", "streetAddress": a, "addressCountry": "VN"}
-	}
-	if t := cfg.Organisation.Phone; t != "" {
-		org["telephone"] = t
-	}
-	if e := cfg.Organisation.Email; e != "" {
-		org["email"] = e
-	}
-	graph := []any{org}
+	home := cfg.AbsURL("/")
+	var b bytes.Buffer
+	b.WriteString(`{"@context":"https://schema.org","@graph":[`)
+	b.Write(orgJSON(cfg))
+	ref := &ldRef{ID: home + "#to-chuc"}
 	switch {
 	case p.IsHome():
-		graph = append(graph, map[string]any{
-			"@type": "WebSite", "name": cfg.Title, "url": cfg.AbsURL("/"), "inLanguage": cfg.LanguageCode,
-			"publisher": map[string]any{"@id": cfg.AbsURL("/") + "#to-chuc"},
-		})
+		b.WriteByte(',')
+		writeJSON(&b, ldWebSite{Type: "WebSite", Name: cfg.Title, URL: home, InLanguage: cfg.LanguageCode, Publisher: ref})
 	case p.IsPage():
-		typ := "WebPage"
+		a := ldArticle{Type: "WebPage", Headline: p.Title, Description: p.Description, URL: p.Permalink(),
+			MainEntityOfPage: p.Permalink(), InLanguage: cfg.LanguageCode, Publisher: ref, Author: ref}
 		if p.Kind != nil && p.Kind.Name == "article" {
-			typ = "NewsArticle"
-		}
-		a := map[string]any{
-			"@type": typ, "headline": p.Title, "url": p.Permalink(), "mainEntityOfPage": p.Permalink(),
-			"inLanguage": cfg.LanguageCode,
-			"publisher":  map[string]any{"@id": cfg.AbsURL("/") + "#to-chuc"},
-			"author":     map[string]any{"@id": cfg.AbsURL("/") + "#to-chuc"},
-		}
-		if p.Description != "" {
-			a["description"] = p.Description
+			a.Type = "NewsArticle"
+			a.Image = cfg.AbsURL("/images/logo.svg")
 		}
 		if !p.Date.IsZero() {
-			a["datePublished"] = DateISO(p.Date)
-			a["dateModified"] = DateISO(p.Lastmod)
+			a.DatePublished = DateISO(p.Date)
+			a.DateModified = DateISO(p.Lastmod)
 		}
-		if typ == "NewsArticle" {
-			a["image"] = cfg.AbsURL("/images/logo.svg")
-		}
-		graph = append(graph, a)
+		b.WriteByte(',')
+		writeJSON(&b, a)
 	}
 	if !p.IsHome() {
-		var items []any
-		for i, a := range append(p.Ancestors(), p) {
-			items = append(items, map[string]any{"@type": "ListItem", "position": i + 1, "name": a.Title, "item": a.Permalink()})
+		chain := append(p.Ancestors(), p)
+		items := make([]ldListItem, len(chain))
+		for i, a := range chain {
+			items[i] = ldListItem{Type: "ListItem", Position: i + 1, Name: a.Title, Item: a.Permalink()}
 		}
-		graph = append(graph, map[string]any{"@type": "BreadcrumbList", "itemListElement": items})
+		b.WriteByte(',')
+		writeJSON(&b, ldBreadcrumbs{Type: "BreadcrumbList", Items: items})
 	}
-	b, err := json.Marshal(map[string]any{"@context": "https://schema.org", "@graph": graph})
+	b.WriteString("]}")
+	return template.JS(b.String())
+}
+
+type ldRef struct {
+	ID string `json:"@id"`
+}
+
+type ldAddress struct {
+	Type    string `json:"@type"`
+	Street  string `json:"streetAddress"`
+	Country string `json:"addressCountry"`
+}
+
+type ldOrganisation struct {
+	Type      string     `json:"@type"`
+	ID        string     `json:"@id"`
+	Name      string     `json:"name"`
+	URL       string     `json:"url"`
+	Logo      string     `json:"logo"`
+	Address   *ldAddress `json:"address,omitempty"`
+	Telephone string     `json:"telephone,omitempty"`
+	Email     string     `json:"email,omitempty"`
+}
+
+type ldWebSite struct {
+	Type       string `json:"@type"`
+	Name       string `json:"name"`
+	URL        string `json:"url"`
+	InLanguage string `json:"inLanguage"`
+	Publisher  *ldRef `json:"publisher"`
+}
+
+type ldArticle struct {
+	Type             string `json:"@type"`
+	Headline         string `json:"headline"`
+	Description      string `json:"description,omitempty"`
+	URL              string `json:"url"`
+	MainEntityOfPage string `json:"mainEntityOfPage"`
+	InLanguage       string `json:"inLanguage"`
+	DatePublished    string `json:"datePublished,omitempty"`
+	DateModified     string `json:"dateModified,omitempty"`
+	Image            string `json:"image,omitempty"`
+	Publisher        *ldRef `json:"publisher"`
+	Author           *ldRef `json:"author"`
+}
+
+type ldListItem struct {
+	Type     string `json:"@type"`
+	Position int    `json:"position"`
+	Name     string `json:"name"`
+	Item     string `json:"item"`
+}
+
+type ldBreadcrumbs struct {
+	Type  string       `json:"@type"`
+	Items []ldListItem `json:"itemListElement"`
+}
+
+// writeJSON appends v as JSON; the values are plain structs of strings and numbers, which
+// always encode.
+func writeJSON(b *bytes.Buffer, v any) {
+	data, err := json.Marshal(v)
 	if err != nil {
-		return "{}"
+		data = []byte("{}")
 	}
-	return template.JS(b)
+	b.Write(data)
+}
+
+// orgCache holds the organisation's JSON for the last config seen: it is the same on every page.
+var orgCache struct {
+	sync.Mutex
+	cfg  *config.Config
+	json []byte
+}
+
+func orgJSON(cfg *config.Config) []byte {
+	orgCache.Lock()
+	defer orgCache.Unlock()
+	if orgCache.cfg == cfg {
+		return orgCache.json
+	}
+	o := ldOrganisation{Type: "GovernmentOrganization", ID: cfg.AbsURL("/") + "#to-chuc", Name: cfg.Organisation.Name,
+		URL: orDefault(cfg.Organisation.Website, cfg.AbsURL("/")), Logo: cfg.AbsURL("/images/logo.svg"),
+		Telephone: cfg.Organisation.Phone, Email: cfg.Organisation.Email}
+	if a := cfg.Organisation.Address; a != "" {
+		o.Address = &ldAddress{Type: "PostalAddress", Street: a, Country: "VN"}
+	}
+	var b bytes.Buffer
+	writeJSON(&b, o)
+	orgCache.cfg, orgCache.json = cfg, b.Bytes()
+	return orgCache.json
 }
 
 func orDefault(s, def string) string {

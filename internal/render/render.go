@@ -10,6 +10,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -17,10 +18,12 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/btnmt/cchc/internal/config"
@@ -37,6 +40,7 @@ type Renderer struct {
 	base    *template.Template
 	mu      sync.Mutex
 	sets    map[string]*compiled
+	cache   partialCache
 
 	// Timeout is the longest one page's layout may run (DefaultTimeout when 0); MaxPageSize the
 	// most bytes it may write (DefaultMaxPageSize when 0). Set them before rendering.
@@ -93,7 +97,7 @@ func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
 		}
 	}
 	var errs report.ErrorList
-	base := template.New(baseName).Funcs(Funcs(cfg))
+	base := template.New(baseName).Funcs(Funcs(cfg)).Funcs(template.FuncMap{"partialCached": r.partialCached})
 	var names []string
 	for n := range r.sources {
 		if n == baseName || strings.HasPrefix(n, "partials/") {
@@ -114,6 +118,14 @@ func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
 		return nil, errs
 	}
 	r.base = base
+	// Cached partials run in a set of their own, cloned before anything runs, in which a cached
+	// partial cannot call partialCached again (an endless recursion would kill the process).
+	partials, err := base.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("đọc layouts: %w", err)
+	}
+	partials.Funcs(template.FuncMap{"partialCached": nestedPartialCached})
+	r.cache.set = partials
 	return r, nil
 }
 
@@ -197,10 +209,9 @@ func (r *Renderer) Render(w io.Writer, p *site.Page) error {
 // that goroutine owns, with a time limit (Timeout): a layout that panics or runs too long is an
 // error naming the layout (and the page when data is a *site.Page), and w gets nothing.
 //
-// Go cannot stop a goroutine: a layout that has timed out is abandoned. Its buffer is released
-// at once and every further write fails, which ends a layout that loops while writing at its
-// next write; one that loops without writing runs on until its loop ends, but holds no memory
-// that grows.
+// Go cannot stop a goroutine: a layout that has timed out is abandoned. Its next write fails and
+// lets go of its buffer, which ends a layout that loops while writing; one that loops without
+// writing runs on until its loop ends, but holds no memory that grows.
 func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 	c := r.compile(name)
 	if c.err != nil {
@@ -222,7 +233,10 @@ func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 				done <- &panicError{value: v}
 			}
 		}()
-		done <- c.t.ExecuteTemplate(out, c.entry, data)
+		// The layout's name labels its samples in CPU profiles (go tool pprof -tags).
+		pprof.Do(context.Background(), pprof.Labels("layout", name), func(context.Context) {
+			done <- c.t.ExecuteTemplate(out, c.entry, data)
+		})
 	}()
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
@@ -272,20 +286,19 @@ var (
 )
 
 // pageBuffer is the output of one layout run: owned by its goroutine until the run ends, or
-// abandoned on time-out, after which it holds nothing and refuses writes.
+// abandoned on time-out, after which every write fails. Only the goroutine touches the buffer;
+// the flag is the one thing shared.
 type pageBuffer struct {
-	mu        sync.Mutex
 	buf       bytes.Buffer
 	limit     int
-	abandoned bool
+	abandoned atomic.Bool
 }
 
 // Write implements io.Writer; a write past the limit or after abandon fails, which stops the
-// template.
+// template. An abandoned run lets go of its buffer at its next write.
 func (b *pageBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.abandoned {
+	if b.abandoned.Load() {
+		b.buf = bytes.Buffer{}
 		return 0, errAbandoned
 	}
 	if b.buf.Len()+len(p) > b.limit {
@@ -294,12 +307,7 @@ func (b *pageBuffer) Write(p []byte) (int, error) {
 	return b.buf.Write(p)
 }
 
-func (b *pageBuffer) abandon() {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.abandoned = true
-	b.buf = bytes.Buffer{}
-}
+func (b *pageBuffer) abandon() { b.abandoned.Store(true) }
 
 // templateErrRE reads the layout and line of text/template errors ("template: x.html:12:5: …")
 // and html/template's ("html/template:x.html:12:5: …", "html/template:x.html: ends in …").

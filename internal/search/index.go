@@ -413,10 +413,12 @@ func capText(s string, n int) string {
 	return s[:n]
 }
 
-var gzPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.DefaultCompression); return w }}
+var gzPool = sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed); return w }}
 
-// gz compresses data with gzip at the default level, with no name and no time in the header,
-// so that the same input always gives the same bytes.
+// gz compresses data with gzip at the fastest level, with no name and no time in the header, so
+// that the same input always gives the same bytes. The index is written on every build and in
+// the preview after every save: the default level costs about three times the work for a few
+// per cent less to download.
 func gz(data []byte) []byte { return gzParts(nil, data) }
 
 // gzArray compresses the JSON array of the JSON values parts.

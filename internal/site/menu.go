@@ -57,3 +57,25 @@ func (s *Site) Exists(p string) bool {
 	_, ok := s.lookup(p)
 	return ok
 }
+
+// MenuState describes how the main menu shows on p: for every entry, "p" when it is p's own
+// page, "s" when p lies in its section, "-" otherwise. Pages with the same state show the same
+// menu, so layouts use it as the key of the cached header:
+// {{partialCached "partials/header.html" . .MenuState}}.
+func (p *Page) MenuState() string {
+	if p.Site == nil {
+		return ""
+	}
+	b := make([]byte, len(p.Site.Menu))
+	for i, m := range p.Site.Menu {
+		switch {
+		case !m.Current(p):
+			b[i] = '-'
+		case p.URL == m.URL:
+			b[i] = 'p'
+		default:
+			b[i] = 's'
+		}
+	}
+	return string(b)
+}
