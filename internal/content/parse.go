@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/btnmt/cchc/internal/nfc"
+
 	"github.com/btnmt/cchc/internal/decode"
 	"github.com/btnmt/cchc/internal/report"
 
@@ -38,7 +40,7 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
-	if !norm.NFC.IsNormal(data) {
+	if !nfc.IsNormal(data) {
 		data = norm.NFC.Bytes(data)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {

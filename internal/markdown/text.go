@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/btnmt/cchc/internal/nfc"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
@@ -78,39 +80,10 @@ func appendSpace(dst []byte) []byte {
 // appendNFC returns b with b[start:] put in Unicode normalization form C, so
 // that NFD text typed by some keyboards counts and compares like NFC text.
 func appendNFC(b []byte, start int) []byte {
-	if isNFC(b[start:]) {
+	if nfc.IsNormal(b[start:]) {
 		return b
 	}
 	return append(b[:start], norm.NFC.Bytes(b[start:])...)
-}
-
-// nfcStable[r] is true when the rune r is in NFC and combines with nothing
-// before it: a text made only of such runes is in NFC. It covers the Latin
-// letters with all the precomposed Vietnamese ones and the general
-// punctuation, so that isNFC rarely needs the slower norm.NFC.IsNormal.
-var nfcStable = func() *[0x2070]bool {
-	var t [0x2070]bool
-	for r := range rune(len(t)) {
-		s := string(r)
-		t[r] = norm.NFC.IsNormalString(s) && norm.NFC.PropertiesString(s).BoundaryBefore()
-	}
-	return &t
-}()
-
-// isNFC reports whether b is in Unicode normalization form C.
-func isNFC(b []byte) bool {
-	for i := 0; i < len(b); {
-		if b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r >= rune(len(nfcStable)) || !nfcStable[r] {
-			return norm.NFC.IsNormal(b)
-		}
-		i += size
-	}
-	return true
 }
 
 // plainText returns the plain text of the inline content of n, with its

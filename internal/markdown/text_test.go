@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/btnmt/cchc/internal/nfc"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -125,8 +127,8 @@ func TestIsNFC(t *testing.T) {
 	}
 	for _, s := range tests {
 		t.Run(fmt.Sprintf("%q", s), func(t *testing.T) {
-			if got, want := isNFC([]byte(s)), norm.NFC.IsNormalString(s); got != want {
-				t.Errorf("isNFC(%q) = %v, want %v", s, got, want)
+			if got, want := nfc.IsNormal([]byte(s)), norm.NFC.IsNormalString(s); got != want {
+				t.Errorf("nfc.IsNormal(%q) = %v, want %v", s, got, want)
 			}
 		})
 	}

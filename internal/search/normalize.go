@@ -13,6 +13,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/btnmt/cchc/internal/nfc"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -65,19 +67,19 @@ func lowerRune(r rune) rune { return unicode.ToLower(r) }
 // text converted from old Vietnamese encodings has instead), every combining mark dropped. "Địa phương", "ĐỊA PHƯƠNG", its NFD spelling and "dia phuong" all fold to
 // "dia phuong". Punctuation and spaces are kept as they are; Tokenize splits them.
 func Fold(s string) string {
-	s = norm.NFC.String(s)
+	s = nfc.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
 		b.WriteString(foldRune(r))
 	}
-	return norm.NFC.String(b.String())
+	return nfc.String(b.String())
 }
 
 // Lower is the exact form a word is compared in for the diacritics bonus: NFC and lower case,
 // marks kept ("Cải" → "cải").
 func Lower(s string) string {
-	s = norm.NFC.String(s)
+	s = nfc.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -252,7 +254,7 @@ func decodeRune(s string) (rune, int) {
 
 // Scan calls fn for every word of text, in order, and returns the NFC text the offsets are in.
 func (sc *Scanner) Scan(text string, fn func(t *ScanToken)) string {
-	text = norm.NFC.String(text)
+	text = nfc.String(text)
 	pos := 0
 	brk := false // a hard break since the last word
 	i := 0
@@ -347,7 +349,7 @@ func appendFold(dst []byte, w string) []byte {
 		dst = append(dst, f...)
 		j += size
 	}
-	if !ascii && !norm.NFC.IsNormal(dst[start:]) {
+	if !ascii && !nfc.IsNormal(dst[start:]) {
 		out := norm.NFC.Bytes(dst[start:])
 		dst = append(dst[:start], out...)
 	}
@@ -383,7 +385,7 @@ func appendLower(dst []byte, w string) []byte {
 		j += size
 	}
 	// The lower case of an NFC word of precomposed Latin letters is NFC: check the others.
-	if !ascii && !norm.NFC.IsNormal(dst[start:]) {
+	if !ascii && !nfc.IsNormal(dst[start:]) {
 		out := norm.NFC.Bytes(dst[start:])
 		dst = append(dst[:start], out...)
 	}
