@@ -139,6 +139,8 @@ type TTHCProcedure struct {
 	Filters map[string]*TTHCFilter
 	// Detail is the detail file, relative to the site root, "" when there is none.
 	Detail string
+
+	relURL func(string) string // the config's, for HistoryHTML
 }
 
 // TTHCNotice is the Data the registry gives a notice's page.
@@ -274,7 +276,7 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 		if title == "" {
 			title = "Thủ tục " + p.Code
 		}
-		data := &TTHCProcedure{Procedure: p, Registry: reg, Filters: map[string]*TTHCFilter{}}
+		data := &TTHCProcedure{Procedure: p, Registry: reg, Filters: map[string]*TTHCFilter{}, relURL: s.Config.RelURL}
 		for _, key := range tthc.FacetKeys {
 			if f := byValue[key][p.FacetValue(key)]; f != nil {
 				data.Filters[key] = f
