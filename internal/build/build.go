@@ -225,8 +225,7 @@ func runWith(opts Options, cfg *config.Config, target publish.Target, in *inputs
 	// Markdown problems are still worth reporting in the same run.
 	b.convertAll(&errs, prevConv)
 	if len(errs) == 0 {
-		b.renderAll(&errs)
-		b.copyFiles(in.static, &errs)
+		b.renderAll(in.static, &errs)
 	}
 	if len(errs) > 0 {
 		errs.Sort()

@@ -91,10 +91,22 @@ func (b *builder) generate(errs *report.ErrorList) {
 	b.buildLists(errs)
 }
 
-// renderAll renders every page, the feeds, the sitemap and the redirects into the target.
-func (b *builder) renderAll(errs *report.ErrorList) {
+// renderAll renders every page, the feeds, the sitemap, the generators' files and the
+// redirects into the target, and copies the static files. The pages are rendered while the
+// rest is written: the two read the finished model and share only what is locked (the
+// dependency record, the warnings, the target), and the search index, the largest of the
+// rest, would otherwise keep a core idle while it merges.
+func (b *builder) renderAll(static staticSet, errs *report.ErrorList) {
+	var extra report.ErrorList
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		b.writeExtras(&extra)
+		b.copyFiles(static, &extra)
+	}()
 	b.renderPages(b.site.All, errs)
-	b.writeExtras(errs)
+	<-done
+	*errs = append(*errs, extra...)
 }
 
 // renderPages renders pages with their layouts into the target.
