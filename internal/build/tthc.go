@@ -151,6 +151,7 @@ type TTHCNotice struct {
 
 	docTarget *site.Page // the page quyet_dinh.url leads to, for its #anchor
 	docAnchor string
+	relURL    func(string) string // the config's, for TableGroups
 }
 
 type tthcGenerator struct{}
@@ -201,7 +202,7 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 		noticePaths[i] = n.Page.Path
 		p := bySource[n.Page]
 		n.URL = p.URL
-		d := &TTHCNotice{Notice: n, Registry: reg, InEffect: n.InEffect(s.Options.Now)}
+		d := &TTHCNotice{Notice: n, Registry: reg, InEffect: n.InEffect(s.Options.Now), relURL: s.Config.RelURL}
 		if q := n.Params.QuyetDinh; q != nil && strings.TrimSpace(q.URL) != "" {
 			t, err := s.Resolve(p, strings.TrimSpace(q.URL))
 			if err != nil {

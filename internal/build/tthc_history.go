@@ -2,7 +2,10 @@ package build
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
+
+	"github.com/btnmt/cchc/internal/content"
 
 	"github.com/btnmt/cchc/internal/render"
 	"github.com/btnmt/cchc/internal/tthc"
@@ -118,4 +121,118 @@ func escURL(u string) string {
 		}
 	}
 	return escHTML(b.String())
+}
+
+// TTHCGroup is a group of a notice's entries, for its table.
+type TTHCGroup struct {
+	tthc.Group
+	relURL func(string) string
+}
+
+// TableGroups returns the notice's entries grouped by kind of change, for the tables of its
+// page (partials/tthc-nhom.html).
+func (d *TTHCNotice) TableGroups() []TTHCGroup {
+	gs := d.Notice.Groups()
+	out := make([]TTHCGroup, len(gs))
+	for i, g := range gs {
+		out[i] = TTHCGroup{Group: g, relURL: d.relURL}
+	}
+	return out
+}
+
+// RowsHTML is the rows of the group's table in the default markup, one per entry: number,
+// code, name linking to the procedure's page, the procedures it replaces (for a replacing
+// group), field, level, agency and where the procedure stands today. A theme that wants other
+// rows ranges over .Entries instead.
+func (g TTHCGroup) RowsHTML() template.HTML {
+	var b strings.Builder
+	replace := g.Change == content.ThayDoiThayThe
+	for i, e := range g.Entries {
+		b.WriteString("<tr>\n      <td data-label=\"STT\">")
+		b.WriteString(strconv.Itoa(i + 1))
+		b.WriteString("</td>\n      <td class=\"tthc-ma-tt\" data-label=\"Mã thủ tục\">")
+		b.WriteString(escHTML(e.Code))
+		b.WriteString("</td>\n      <th scope=\"row\" data-label=\"Tên thủ tục\">")
+		if e.Procedure != nil {
+			b.WriteString(`<a href="`)
+			b.WriteString(escURL(g.relURL(e.Procedure.URL)))
+			b.WriteString(`">`)
+			b.WriteString(escHTML(e.Info.Name))
+			b.WriteString("</a>")
+		} else {
+			b.WriteString(escHTML(e.Ten))
+		}
+		b.WriteString("</th>\n      ")
+		if replace {
+			b.WriteString(`<td data-label="Thủ tục bị thay thế">`)
+			for j, p := range e.Replaced {
+				if j > 0 {
+					b.WriteString("; ")
+				}
+				b.WriteString(`<a href="`)
+				b.WriteString(escURL(g.relURL(p.URL)))
+				b.WriteString(`">`)
+				b.WriteString(escHTML(p.Code))
+				b.WriteString("</a> – ")
+				b.WriteString(escHTML(p.Info.Name))
+			}
+			b.WriteString("</td>")
+		}
+		b.WriteString("\n      <td data-label=\"Lĩnh vực\">")
+		b.WriteString(escHTML(e.Info.Field))
+		b.WriteString("</td>\n      <td data-label=\"Cấp thực hiện\">")
+		b.WriteString(escHTML(e.Info.Level.Label()))
+		b.WriteString("</td>\n      <td data-label=\"Cơ quan thực hiện\">")
+		b.WriteString(escHTML(e.Info.Agency))
+		b.WriteString("</td>\n      <td data-label=\"Hiện trạng\">")
+		if e.Procedure != nil {
+			writeStatus(&b, e.Procedure.Status, g.relURL)
+		}
+		b.WriteString("</td>\n    </tr>\n    ")
+	}
+	return template.HTML(b.String())
+}
+
+// writeStatus writes a procedure's state with its date and, when replaced, the procedure that
+// replaced it: the markup of partials/tthc-trang-thai.html.
+func writeStatus(b *strings.Builder, st tthc.Status, relURL func(string) string) {
+	b.WriteString(`<span class="tthc-nhan tthc-`)
+	b.WriteString(escHTML(string(st.State)))
+	b.WriteString(`">`)
+	b.WriteString(escHTML(st.State.Label()))
+	b.WriteString("</span>")
+	since := func() {
+		b.WriteString(`<time datetime="`)
+		b.WriteString(escHTML(render.DateISO(st.Since)))
+		b.WriteString(`">`)
+		b.WriteString(escHTML(render.DateShort(st.Since)))
+		b.WriteString("</time></span>")
+	}
+	switch {
+	case st.State == tthc.Replaced:
+		b.WriteString(` <span class="tthc-chi-tiet">bởi `)
+		if st.By != nil {
+			b.WriteString(`<a href="`)
+			b.WriteString(escURL(relURL(st.By.URL)))
+			b.WriteString(`">`)
+			b.WriteString(escHTML(st.By.Code))
+			b.WriteString("</a>")
+		} else {
+			b.WriteString("thủ tục khác")
+		}
+		b.WriteString(", từ ")
+		since()
+	case st.State == tthc.InForce:
+		if !st.Since.IsZero() {
+			b.WriteString(` <span class="tthc-chi-tiet">từ `)
+			since()
+		}
+	case !st.Since.IsZero():
+		b.WriteString(` <span class="tthc-chi-tiet">`)
+		if st.State == tthc.Pending {
+			b.WriteString("có hiệu lực ")
+		}
+		b.WriteString("từ ")
+		since()
+	}
 }

@@ -1,9 +1,19 @@
 package build
 
 import (
+	"bytes"
 	"html/template"
+	"io/fs"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/btnmt/cchc"
+	"github.com/btnmt/cchc/internal/config"
+	"github.com/btnmt/cchc/internal/decode"
+	"github.com/btnmt/cchc/internal/render"
+	"github.com/btnmt/cchc/internal/tthc"
 )
 
 // TestEscapeLikeTemplates checks that rows written in Go escape text and URLs exactly as
@@ -30,4 +40,64 @@ func TestEscapeLikeTemplates(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRowsLikeLayouts checks the procedures' states and history events written in Go against
+// the theme's partials that write the same markup (partials/tthc-trang-thai.html and
+// partials/tthc-su-kien.html), for every procedure of testdata/golden-tthc at two dates: one
+// with changes still to come and one after them all.
+func TestRowsLikeLayouts(t *testing.T) {
+	for _, now := range []time.Time{time.Date(2021, 1, 1, 0, 0, 0, 0, decode.Location), time.Date(2030, 1, 1, 0, 0, 0, 0, decode.Location)} {
+		res, err := Build(Options{Source: filepath.Join("testdata", "golden-tthc"), Dest: filepath.Join(t.TempDir(), "public"),
+			ThemeLayouts: cchc.ThemeLayouts(), ThemeStatic: cchc.ThemeStatic(), Now: now, Future: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		partials := themePartials(t, res.Site.Config)
+		states, events := map[tthc.State]bool{}, map[tthc.Change]bool{}
+		for _, p := range res.Site.All {
+			d, ok := p.Data.(*TTHCProcedure)
+			if !ok {
+				continue
+			}
+			states[d.Status.State] = true
+			var want bytes.Buffer
+			if err := partials.ExecuteTemplate(&want, "partials/tthc-trang-thai.html", d.Status); err != nil {
+				t.Fatal(err)
+			}
+			var got strings.Builder
+			writeStatus(&got, d.Status, d.relURL)
+			if got.String() != want.String() {
+				t.Errorf("%s at %s, state:\ngot  %s\nwant %s", d.Code, now.Format(time.DateOnly), got.String(), want.String())
+			}
+			for _, e := range d.History {
+				events[e.Change] = true
+				want.Reset()
+				if err := partials.ExecuteTemplate(&want, "partials/tthc-su-kien.html", e); err != nil {
+					t.Fatal(err)
+				}
+				if got := string(d.EventHTML(e)); got != want.String() {
+					t.Errorf("%s at %s, event %s:\ngot  %s\nwant %s", d.Code, now.Format(time.DateOnly), e.Change, got, want.String())
+				}
+			}
+		}
+		if len(states) < 4 || len(events) < 4 {
+			t.Errorf("at %s the site shows only the states %v and the events %v: the test needs more of them", now.Format(time.DateOnly), states, events)
+		}
+	}
+}
+
+// themePartials parses the default theme's partials of the registry with the layouts' functions.
+func themePartials(t *testing.T, cfg *config.Config) *template.Template {
+	t.Helper()
+	theme := cchc.ThemeLayouts()
+	set := template.New("").Funcs(render.Funcs(cfg))
+	for _, n := range []string{"partials/tthc-trang-thai.html", "partials/tthc-nhan.html", "partials/tthc-su-kien.html"} {
+		src, err := fs.ReadFile(theme, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		template.Must(set.New(n).Parse(string(src)))
+	}
+	return set
 }
