@@ -32,11 +32,12 @@ func (b *builder) checkOutputLinks(p *site.Page, layout string, out []byte) []*r
 			if j < 0 {
 				break
 			}
-			v := string(rest[:j])
+			raw := rest[:j]
 			rest = rest[j:]
-			if !strings.HasPrefix(v, "/") || strings.HasPrefix(v, "//") || seen[v] {
+			if !bytes.HasPrefix(raw, []byte("/")) || bytes.HasPrefix(raw, []byte("//")) || seen[string(raw)] {
 				continue
 			}
+			v := string(raw)
 			seen[v] = true
 			u := html.UnescapeString(v)
 			u, _, _ = strings.Cut(u, "#")

@@ -121,8 +121,14 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 			pageErrs[i] = append(pageErrs[i], &report.FileError{Path: "layouts", Err: err})
 			return
 		}
-		var buf bytes.Buffer
-		if err := b.render.Execute(&buf, layout, p); err != nil {
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		defer func() {
+			if buf.Cap() <= 1<<20 {
+				buf.Reset()
+				pageBuffers.Put(buf)
+			}
+		}()
+		if err := b.render.Execute(buf, layout, p); err != nil {
 			pageErrs[i] = append(pageErrs[i], asFileError(err))
 			return
 		}
@@ -141,6 +147,9 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 		}
 	}
 }
+
+// pageBuffers hold rendered pages until they are written; the target copies what it keeps.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // newestFirst returns the pages by date, newest first, for feeds: a list's own order puts pages
 // with a weight first.
