@@ -166,7 +166,7 @@ func ParseAll(entries []Entry) ([]*Page, report.ErrorList) {
 
 // ParseFile reads and parses one page.
 func ParseFile(e Entry) (*Page, []*report.FileError) {
-	data, err := os.ReadFile(e.Abs)
+	data, err := readFile(e.Abs)
 	if err != nil {
 		return nil, []*report.FileError{report.Errorf("content/"+e.Rel, 0, "không đọc được tệp: %v", err)}
 	}

@@ -187,7 +187,7 @@ func (d *Dir) create(rel string) (*os.File, error) {
 	}
 	// O_EXCL: the tree is fresh, so an existing file is a bug, and a
 	// symbolic link is never followed.
-	f, err := os.OpenFile(d.path(rel), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := openNew(d.path(rel))
 	if err != nil {
 		return nil, fmt.Errorf("publish: write %s: %w", rel, err)
 	}
