@@ -16,9 +16,12 @@ var linkAttrs = [][]byte{[]byte(` href="`), []byte(` src="`)}
 // checkOutputLinks checks every site-relative href and src of a rendered page, those the layouts
 // emit as well as those of the content: each must be under the base path and lead to a page, a
 // redirect or a file of the site.
+//
+// Most links repeat from page to page (the menu, the footer, the terms): the links found good are
+// remembered for the build, so that each is unescaped and looked up once.
 func (b *builder) checkOutputLinks(p *site.Page, layout string, out []byte) []*report.FileError {
 	var errs []*report.FileError
-	seen := map[string]bool{}
+	var seen map[string]bool // this page's links found bad, reported once
 	base := b.cfg.BasePath
 	for _, attr := range linkAttrs {
 		rest := out
@@ -37,8 +40,13 @@ func (b *builder) checkOutputLinks(p *site.Page, layout string, out []byte) []*r
 			if !bytes.HasPrefix(raw, []byte("/")) || bytes.HasPrefix(raw, []byte("//")) || seen[string(raw)] {
 				continue
 			}
+			b.goodMu.RLock()
+			_, good := b.goodLinks[string(raw)]
+			b.goodMu.RUnlock()
+			if good {
+				continue
+			}
 			v := string(raw)
-			seen[v] = true
 			u := html.UnescapeString(v)
 			u, _, _ = strings.Cut(u, "#")
 			u, _, _ = strings.Cut(u, "?")
@@ -52,9 +60,20 @@ func (b *builder) checkOutputLinks(p *site.Page, layout string, out []byte) []*r
 			case !b.site.Exists("/" + strings.TrimPrefix(u, base)):
 				msg = fmt.Sprintf("trang %s có liên kết %s nhưng không có trang hay tệp nào ở đó", p.URL, v)
 			}
-			if msg != "" {
-				errs = append(errs, &report.FileError{Path: "layouts/" + layout, Err: fmt.Errorf("%s", msg)})
+			if msg == "" {
+				b.goodMu.Lock()
+				if b.goodLinks == nil {
+					b.goodLinks = map[string]struct{}{}
+				}
+				b.goodLinks[v] = struct{}{}
+				b.goodMu.Unlock()
+				continue
 			}
+			if seen == nil {
+				seen = map[string]bool{}
+			}
+			seen[v] = true
+			errs = append(errs, &report.FileError{Path: "layouts/" + layout, Err: fmt.Errorf("%s", msg)})
 		}
 	}
 	return errs

@@ -38,6 +38,9 @@ type builder struct {
 	converted    int                        // pages converted (not reused) by convertAll
 	genFiles     map[string]map[string]bool // generator name → the files it wrote
 	deferred     map[string]bool            // generators whose Write waits for Session.Catchup; nil: write now
+
+	goodMu    sync.RWMutex
+	goodLinks map[string]struct{} // site-relative links of the output found to lead somewhere
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -113,6 +116,9 @@ func (b *builder) renderAll(static staticSet, errs *report.ErrorList) {
 func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 	pageErrs := make([][]*report.FileError, len(pages))
 	b.render.ResetCache() // cached partials show the model, which may have changed since
+	b.goodMu.Lock()
+	b.goodLinks = nil // and links found good were good in that model
+	b.goodMu.Unlock()
 	parallel(len(pages), func(i int) {
 		p := pages[i]
 		b.recordReads(p)
