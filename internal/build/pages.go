@@ -88,6 +88,7 @@ func (b *builder) generate(errs *report.ErrorList) {
 		g.Generate(s, errs)
 	}
 	b.buildLists(errs)
+	s.SortAll()
 }
 
 // renderAll renders every page, the feeds, the sitemap and the redirects into the target.

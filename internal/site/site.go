@@ -29,9 +29,11 @@ type Site struct {
 	Home     *Page
 	Sections []*Page // the top-level sections, by weight then Vietnamese title order
 	Pages    []*Page // every single page, newest first
-	All      []*Page // every page and list, in URL order
-	Aliases  []Alias
-	Menu     []MenuEntry
+	// All is every page and list, in URL order: pages added since the model was made (Add)
+	// come last until SortAll.
+	All     []*Page
+	Aliases []Alias
+	Menu    []MenuEntry
 	// Taxonomies are the taxonomies that have terms, in a fixed order (linh_vuc, don_vi, tags).
 	Taxonomies []*Taxonomy
 
@@ -42,6 +44,7 @@ type Site struct {
 	files    map[string]bool   // site-relative paths of copied files: "/css/site.css", "/tin-tuc/x/anh.jpg"
 	owners   map[string]Origin // URL or file path → the source that produces it, for duplicate errors
 	Files    []File            // content files copied to the output
+	sorted   int               // All[:sorted] is in URL order
 }
 
 // File is a content file copied to the output.
@@ -61,15 +64,16 @@ type Alias struct {
 // New builds the model from the decoded content. staticFiles lists the files under static/
 // (slash-separated, relative to static/), which links may point to. Every problem is returned.
 func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Options) (*Site, report.ErrorList) {
+	n := len(src.Pages)
 	s := &Site{
 		Config:   cfg,
 		Options:  opts,
-		byURL:    map[string]*Page{},
-		bySource: map[string]*Page{},
+		byURL:    make(map[string]*Page, 2*n),
+		bySource: make(map[string]*Page, n),
 		skipped:  map[string]string{},
 		broken:   map[string]string{},
-		files:    map[string]bool{},
-		owners:   map[string]Origin{},
+		files:    make(map[string]bool, len(staticFiles)+len(src.Files)),
+		owners:   make(map[string]Origin, 2*n+len(staticFiles)+len(src.Files)),
 	}
 	var errs report.ErrorList
 	for _, f := range staticFiles {
@@ -200,6 +204,7 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 		s.All = append(s.All, p)
 	}
 	sort.Slice(s.All, func(i, j int) bool { return s.All[i].URL < s.All[j].URL })
+	s.sorted = len(s.All)
 	errs.Sort()
 	return s, errs
 }
@@ -234,11 +239,30 @@ func (s *Site) AddFrom(p *Page, origin Origin, errs *report.ErrorList) bool {
 	}
 	p.Output = outputFor(p.URL)
 	s.byURL[p.URL] = p
-	i := sort.Search(len(s.All), func(i int) bool { return s.All[i].URL >= p.URL })
-	s.All = append(s.All, nil)
-	copy(s.All[i+1:], s.All[i:])
-	s.All[i] = p
+	// Appended: inserting each in its place would move the whole list every time.
+	s.All = append(s.All, p)
 	return true
+}
+
+// SortAll puts the pages added since the model was made in their place in All. A build calls it
+// once every generator has added its pages.
+func (s *Site) SortAll() {
+	if s.sorted == len(s.All) {
+		return
+	}
+	added := s.All[s.sorted:]
+	sort.Slice(added, func(i, j int) bool { return added[i].URL < added[j].URL })
+	all := make([]*Page, 0, len(s.All))
+	a, b := s.All[:s.sorted], added
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].URL < b[0].URL {
+			all, a = append(all, a[0]), a[1:]
+		} else {
+			all, b = append(all, b[0]), b[1:]
+		}
+	}
+	s.All = append(append(all, a...), b...)
+	s.sorted = len(s.All)
 }
 
 // claim records that origin writes url; a second origin for the same URL is an error, reported
@@ -292,19 +316,30 @@ func weightLess(a, b int) bool {
 // SortPages orders pages the way lists show them: by weight when set, newest first, then by
 // title in Vietnamese order, then by URL so that the order is total.
 func SortPages(ps []*Page) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.Weight != b.Weight {
-			return weightLess(a.Weight, b.Weight)
+	sort.SliceStable(ps, func(i, j int) bool { return listLess(ps[i], ps[j]) })
+}
+
+func listLess(a, b *Page) bool {
+	if a.Weight != b.Weight {
+		return weightLess(a.Weight, b.Weight)
+	}
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
+	}
+	if c := Compare(a.Title, b.Title); c != 0 {
+		return c < 0
+	}
+	return a.URL < b.URL
+}
+
+// sorted tells whether pages are in SortPages order.
+func sorted(ps []*Page) bool {
+	for i := 1; i < len(ps); i++ {
+		if listLess(ps[i], ps[i-1]) {
+			return false
 		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		if c := Compare(a.Title, b.Title); c != 0 {
-			return c < 0
-		}
-		return a.URL < b.URL
-	})
+	}
+	return true
 }
 
 func sectionTitle(section string) string {
