@@ -215,9 +215,10 @@ func runWith(opts Options, cfg *config.Config, target publish.Target, in *inputs
 	if prev != nil {
 		prevConv = prev.conv
 	}
-	b.env = &env{source: opts.Source, static: in.static, warn: b.warn, deps: b.deps}
+	b.env = &env{source: opts.Source, static: in.static, warn: b.warn}
 	b.generate(&errs)
 	b.warns = append(b.warns, s.BuildMenu(cfg.Menu)...)
+	b.deps.setShared(b.sharedReads())
 	// With a broken model (duplicate URLs, bad slugs) rendering would only add noise, but
 	// Markdown problems are still worth reporting in the same run.
 	b.convertAll(&errs, prevConv)

@@ -85,11 +85,13 @@ func (b *builder) apply(p *site.Page, c *conversion) {
 	p.TOC = c.toc
 	p.Summary = c.summary
 	p.IDs = c.ids
+	var targets []string
 	for _, l := range c.links {
 		if l.target != "" && l.target != p.Path() && l.target[0] != '/' {
-			b.deps.add(p.Output, l.target)
+			targets = append(targets, l.target)
 		}
 	}
+	b.deps.setLinks(p.Output, targets)
 }
 
 // stillResolves tells whether every link of a conversion resolves as it did, so that the

@@ -128,7 +128,7 @@ func (documentsGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorLi
 				errs.Add(report.Errorf(p.Source.Path, p.Source.KeyLine("tep"), "\"tep\": %v", err))
 				continue
 			}
-			e.deps.add(p.Output, a.source)
+			p.Reads = append(p.Reads, a.source)
 			d.Files = append(d.Files, a)
 		}
 		p.Data = d

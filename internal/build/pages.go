@@ -148,7 +148,7 @@ func (b *builder) writeSomeExtras(want map[string]bool, errs *report.ErrorList) 
 	home := newestFirst(s.Pages)
 	if ok("index.xml") {
 		b.write("index.xml", render.RSS(s.Home, home, b.cfg.RSSLimit), errs)
-		b.deps.add("index.xml", sourcesOf(home, b.cfg.RSSLimit)...)
+		b.deps.setFile("index.xml", sourcesOf(home, b.cfg.RSSLimit))
 	}
 	for _, sec := range s.Sections {
 		out := render.FeedURL(sec)[1:]
@@ -157,8 +157,7 @@ func (b *builder) writeSomeExtras(want map[string]bool, errs *report.ErrorList) 
 		}
 		items := newestFirst(sec.Pages)
 		b.write(out, render.RSS(sec, items, b.cfg.RSSLimit), errs)
-		b.deps.add(out, sourcesOf(items, b.cfg.RSSLimit)...)
-		b.deps.add(out, sec.Path())
+		b.deps.setFile(out, append(sourcesOf(items, b.cfg.RSSLimit), sec.Path()))
 	}
 	var inMap []*site.Page
 	for _, p := range s.All {
@@ -168,7 +167,7 @@ func (b *builder) writeSomeExtras(want map[string]bool, errs *report.ErrorList) 
 	}
 	if ok("sitemap.xml") {
 		b.write("sitemap.xml", render.Sitemap(inMap), errs)
-		b.deps.add("sitemap.xml", sourcesOf(inMap, len(inMap))...)
+		b.deps.setFile("sitemap.xml", sourcesOf(inMap, len(inMap)))
 	}
 	for _, g := range b.generators() {
 		if want != nil && !b.genAffected(g.Name(), want) {
@@ -188,7 +187,7 @@ func (b *builder) writeSomeExtras(want map[string]bool, errs *report.ErrorList) 
 			errs.Add(report.Errorf(a.Target.Path(), 0, "ghi trang chuyển hướng %s: %v", a.URL, err))
 			continue
 		}
-		b.deps.add(a.Output, a.Target.Path())
+		b.deps.setFile(a.Output, []string{a.Target.Path()})
 		b.pages.Add(1)
 	}
 }
@@ -201,35 +200,63 @@ func (b *builder) write(out string, data []byte, errs *report.ErrorList) {
 	b.files.Add(1)
 }
 
-// recordReads records what rendering p reads besides the links of its Markdown.
+// recordReads records what rendering p reads besides the links of its Markdown and what every
+// page reads (the layouts, the config, the menu and the sections: see Deps).
 func (b *builder) recordReads(p *site.Page) {
-	out := p.Output
-	b.deps.add(out, SourceLayouts, SourceConfig, p.Path())
-	if p.Parent != nil {
-		b.deps.add(out, p.Parent.Path())
+	reads := make([]string, 0, 8+len(p.Reads))
+	reads = append(reads, p.Path())
+	readPages(p, func(q *site.Page) { reads = append(reads, q.Path()) })
+	reads = append(reads, p.Reads...)
+	b.deps.setPage(p.Output, reads)
+}
+
+// readPages calls f with every page that rendering p shows by p's place in the site: its
+// ancestors, its neighbours, its list's items (those of its page of the list when paginated,
+// and the list's first page), its related pages and a home page's sections.
+func readPages(p *site.Page, f func(q *site.Page)) {
+	for a, n := p.Parent, 0; a != nil && a != p && n < 32; a, n = a.Parent, n+1 {
+		f(a)
 	}
 	if p.Prev != nil {
-		b.deps.add(out, p.Prev.Path())
+		f(p.Prev)
 	}
 	if p.Next != nil {
-		b.deps.add(out, p.Next.Path())
+		f(p.Next)
 	}
 	if p.Pager != nil {
 		// A page of a list reads the items it shows; the list's other pages are not its business.
-		b.deps.add(out, sourcesOf(p.Pager.Items, len(p.Pager.Items))...)
+		for _, q := range p.Pager.Items {
+			f(q)
+		}
 		if p.Pager.Prev != nil || p.Pager.Next != nil {
-			b.deps.add(out, p.Pager.First.Path())
+			f(p.Pager.First)
 		}
 	} else {
-		b.deps.add(out, sourcesOf(p.Pages, len(p.Pages))...)
-	}
-	b.deps.add(out, sourcesOf(p.Related, len(p.Related))...)
-	b.deps.add(out, sourcesOf(p.Sections, len(p.Sections))...)
-	for _, m := range b.site.Menu {
-		if m.Page != nil {
-			b.deps.add(out, m.Page.Path())
+		for _, q := range p.Pages {
+			f(q)
 		}
 	}
+	for _, q := range p.Related {
+		f(q)
+	}
+	for _, q := range p.Sections {
+		f(q)
+	}
+}
+
+// sharedReads are what every rendered page reads besides the layouts and the config: the pages
+// of the menu and the sections (a layout may list them anywhere).
+func (b *builder) sharedReads() []string {
+	var out []string
+	for _, m := range b.site.Menu {
+		if m.Page != nil {
+			out = append(out, m.Page.Path())
+		}
+	}
+	for _, sec := range b.site.Sections {
+		out = append(out, sec.Path())
+	}
+	return out
 }
 
 func sourcesOf(ps []*site.Page, limit int) []string {

@@ -137,7 +137,7 @@ func (plansGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) 
 		}
 		act.Reports = append(act.Reports, a)
 		plan.Data.(*PlanData).Reports++
-		e.deps.add(plan.Output, a.Source.Path)
+		plan.Reads = append(plan.Reads, a.Source.Path)
 	}
 	for _, p := range plans {
 		for _, act := range p.Data.(*PlanData).Activities {

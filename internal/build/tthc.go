@@ -310,7 +310,7 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 			ok = s.AddFrom(pg, origin, errs)
 		}
 		if ok {
-			e.deps.add(pg.Output, sortedKeys(reads)...)
+			pg.Reads = sortedKeys(reads)
 		}
 	}
 
@@ -330,7 +330,7 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 				Description: fmt.Sprintf("%d thủ tục hành chính có %s “%s”, với trạng thái tính đến ngày %s.", len(fl.Rows), strings.ToLower(tf.Name), flt.Label, tthc.Day(reg.Now))}
 			if s.AddFrom(pg, site.Origin{What: fmt.Sprintf("trang lọc thủ tục hành chính theo %s “%s” (tạo tự động)", strings.ToLower(tf.Name), flt.Label)}, errs) {
 				flt.Page = pg
-				e.deps.add(pg.Output, noticePaths...)
+				pg.Reads = noticePaths
 			}
 		}
 	}
@@ -345,7 +345,7 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 	}
 	if sec != nil {
 		sec.Data = list
-		e.deps.add(sec.Output, noticePaths...)
+		sec.Reads = append(sec.Reads, noticePaths...)
 	}
 }
 
