@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"sort"
+	"strings"
 	"sync/atomic"
 
 	"github.com/btnmt/cchc/internal/markdown"
@@ -14,6 +15,7 @@ import (
 // conversion is what converting one page's Markdown gave. A rebuild reuses it while the page's
 // body is the same and its links still resolve to the same places.
 type conversion struct {
+	id       uint64 // unique: a page's content changed when its conversion did
 	bodyHash uint64
 	html     template.HTML
 	toc      []markdown.Heading
@@ -38,7 +40,7 @@ var bodySeed = maphash.MakeSeed()
 // convertPage converts p's Markdown, resolving its links against the model.
 func (b *builder) convertPage(p *site.Page) *conversion {
 	src := p.Source
-	c := &conversion{bodyHash: maphash.Bytes(bodySeed, src.Body)}
+	c := &conversion{id: convSeq.Add(1), bodyHash: maphash.Bytes(bodySeed, src.Body)}
 	targets := map[string]site.Target{}
 	resolve := func(dest string, image bool) (string, error) {
 		t, err := b.site.Resolve(p, dest)
@@ -189,8 +191,8 @@ func (b *builder) pageByPath(path string) *site.Page {
 		p, _ := b.site.ByURL(path)
 		return p
 	}
-	if len(path) > len("content/") {
-		p, _ := b.site.BySource(path[len("content/"):])
+	if rel, ok := strings.CutPrefix(path, "content/"); ok {
+		p, _ := b.site.BySource(rel)
 		return p
 	}
 	return nil

@@ -99,3 +99,12 @@ func mailtoEscape(v string) string {
 	}
 	return b.String()
 }
+
+func (d *FeedbackData) sigData(h *hasher) {
+	h.str(d.Mode)
+	h.str(d.Endpoint)
+	h.str(d.Email)
+	h.str(d.Mailto)
+	h.strs(d.Fields)
+	h.str(d.QAURL)
+}

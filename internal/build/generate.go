@@ -67,5 +67,9 @@ func (b *builder) recordGenFile(gen, rel string, reads []string) {
 		b.genFiles[gen] = map[string]bool{}
 	}
 	b.genFiles[gen][rel] = true
+	if b.genReads == nil {
+		b.genReads = map[string][]string{}
+	}
+	b.genReads[gen] = append(b.genReads[gen], reads...)
 	b.mu.Unlock()
 }

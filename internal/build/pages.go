@@ -18,6 +18,7 @@ import (
 
 // builder holds one build's stages' shared state.
 type builder struct {
+	opts   Options
 	site   *site.Site
 	cfg    *config.Config
 	render *render.Renderer
@@ -36,7 +37,8 @@ type builder struct {
 	noGen        bool                       // run no generators (benchmark of the core pipeline)
 	converted    int                        // pages converted (not reused) by convertAll
 	genFiles     map[string]map[string]bool // generator name → the files it wrote
-	deferred     map[string]bool            // generators whose Write waits for Session.Catchup; nil: write now
+	genReads     map[string][]string        // generator name → what its files read
+	sig          *sigState                  // for the signatures of outputs; nil outside sessions
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -137,59 +139,99 @@ func newestFirst(ps []*site.Page) []*site.Page {
 	return out
 }
 
-// writeExtras writes the feeds, the sitemap, the generators' files and the redirects. want,
-// when not nil, limits it to the outputs in the set (and the generators that wrote any of them
-// last time).
-func (b *builder) writeExtras(errs *report.ErrorList) { b.writeSomeExtras(nil, errs) }
-
-func (b *builder) writeSomeExtras(want map[string]bool, errs *report.ErrorList) {
-	s := b.site
-	ok := func(out string) bool { return want == nil || want[out] }
-	home := newestFirst(s.Pages)
-	if ok("index.xml") {
-		b.write("index.xml", render.RSS(s.Home, home, b.cfg.RSSLimit), errs)
-		b.deps.setFile("index.xml", sourcesOf(home, b.cfg.RSSLimit))
-	}
-	for _, sec := range s.Sections {
-		out := render.FeedURL(sec)[1:]
-		if !ok(out) {
-			continue
-		}
-		items := newestFirst(sec.Pages)
-		b.write(out, render.RSS(sec, items, b.cfg.RSSLimit), errs)
-		b.deps.setFile(out, append(sourcesOf(items, b.cfg.RSSLimit), sec.Path()))
-	}
-	var inMap []*site.Page
-	for _, p := range s.All {
-		if p.Type != site.Type404 {
-			inMap = append(inMap, p)
-		}
-	}
-	if ok("sitemap.xml") {
-		b.write("sitemap.xml", render.Sitemap(inMap), errs)
-		b.deps.setFile("sitemap.xml", sourcesOf(inMap, len(inMap)))
+// writeExtras writes the feeds, the sitemap, the generators' files and the redirects.
+func (b *builder) writeExtras(errs *report.ErrorList) {
+	for _, x := range b.extras(nil) {
+		b.writeExtra(x, errs)
 	}
 	for _, g := range b.generators() {
-		if want != nil && !b.genAffected(g.Name(), want) {
-			continue
-		}
-		if d, ok := g.(deferrable); ok && d.Deferrable() && b.deferred != nil {
-			b.deferred[g.Name()] = true
-			continue
-		}
-		g.Write(s, output{b, g.Name()}, errs)
+		g.Write(b.site, output{b, g.Name()}, errs)
 	}
-	for _, a := range s.Aliases {
-		if !ok(a.Output) {
-			continue
+}
+
+// extra is an output that no layout renders: a feed, the sitemap, a redirect page.
+type extra struct {
+	out   string
+	reads []*site.Page    // the pages it shows
+	sum   func(h *hasher) // sums up what it shows, for its signature
+	data  func() []byte
+	alias *site.Alias // set for a redirect page
+}
+
+// extras lists the feeds, the sitemap and the redirect pages; want, when not nil, limits it to
+// those it says yes to.
+func (b *builder) extras(want func(out string) bool) []extra {
+	s := b.site
+	limit := b.cfg.RSSLimit
+	var out []extra
+	feed := func(list *site.Page, pages []*site.Page) {
+		name := render.FeedURL(list)[1:]
+		if want != nil && !want(name) {
+			return
 		}
-		if err := b.target.WriteFile(a.Output, render.Alias(a.Target.Title, a.Target.Permalink())); err != nil {
-			errs.Add(report.Errorf(a.Target.Path(), 0, "ghi trang chuyển hướng %s: %v", a.URL, err))
-			continue
-		}
-		b.deps.setFile(a.Output, []string{a.Target.Path()})
-		b.pages.Add(1)
+		items := newestFirst(pages)
+		shown := items[:min(limit, len(items))]
+		out = append(out, extra{out: name, reads: append([]*site.Page{list}, shown...),
+			sum: func(h *hasher) {
+				h.ref(list)
+				h.str(list.Description)
+				h.pages(shown)
+			},
+			data: func() []byte { return render.RSS(list, items, limit) }})
 	}
+	feed(s.Home, s.Pages)
+	for _, sec := range s.Sections {
+		feed(sec, sec.Pages)
+	}
+	if want == nil || want("sitemap.xml") {
+		var inMap []*site.Page
+		for _, p := range s.All {
+			if p.Type != site.Type404 {
+				inMap = append(inMap, p)
+			}
+		}
+		out = append(out, extra{out: "sitemap.xml", reads: inMap,
+			sum: func(h *hasher) {
+				for _, p := range inMap {
+					h.str(p.URL)
+					h.time(p.Lastmod)
+				}
+			},
+			data: func() []byte { return render.Sitemap(inMap) }})
+	}
+	for i := range s.Aliases {
+		a := &s.Aliases[i]
+		if want != nil && !want(a.Output) {
+			continue
+		}
+		out = append(out, extra{out: a.Output, reads: []*site.Page{a.Target}, alias: a,
+			sum:  func(h *hasher) { h.ref(a.Target) },
+			data: func() []byte { return render.Alias(a.Target.Title, a.Target.Permalink()) }})
+	}
+	return out
+}
+
+// recordExtra records what an extra output reads.
+func (b *builder) recordExtra(x extra) {
+	reads := make([]string, 0, len(x.reads))
+	for _, p := range x.reads {
+		reads = append(reads, p.Path())
+	}
+	b.deps.setFile(x.out, reads)
+}
+
+// writeExtra writes an extra output and records what it reads.
+func (b *builder) writeExtra(x extra, errs *report.ErrorList) {
+	b.recordExtra(x)
+	if x.alias == nil {
+		b.write(x.out, x.data(), errs)
+		return
+	}
+	if err := b.target.WriteFile(x.out, x.data()); err != nil {
+		errs.Add(report.Errorf(x.alias.Target.Path(), 0, "ghi trang chuyển hướng %s: %v", x.alias.URL, err))
+		return
+	}
+	b.pages.Add(1)
 }
 
 func (b *builder) write(out string, data []byte, errs *report.ErrorList) {
@@ -207,12 +249,14 @@ func (b *builder) recordReads(p *site.Page) {
 	reads = append(reads, p.Path())
 	readPages(p, func(q *site.Page) { reads = append(reads, q.Path()) })
 	reads = append(reads, p.Reads...)
+	reads = append(reads, dataReads(p)...)
 	b.deps.setPage(p.Output, reads)
 }
 
 // readPages calls f with every page that rendering p shows by p's place in the site: its
 // ancestors, its neighbours, its list's items (those of its page of the list when paginated,
-// and the list's first page), its related pages and a home page's sections.
+// and the list's first page), its related pages and a home page's sections. What generated
+// data shows is not among them (see sigData).
 func readPages(p *site.Page, f func(q *site.Page)) {
 	for a, n := p.Parent, 0; a != nil && a != p && n < 32; a, n = a.Parent, n+1 {
 		f(a)
@@ -255,17 +299,6 @@ func (b *builder) sharedReads() []string {
 	}
 	for _, sec := range b.site.Sections {
 		out = append(out, sec.Path())
-	}
-	return out
-}
-
-func sourcesOf(ps []*site.Page, limit int) []string {
-	var out []string
-	for i, p := range ps {
-		if i >= limit {
-			break
-		}
-		out = append(out, p.Path())
 	}
 	return out
 }

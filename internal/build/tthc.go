@@ -401,6 +401,8 @@ func (tthcGenerator) Write(s *site.Site, out Output, errs *report.ErrorList) {
 		reads = append(reads, n.Page.Path)
 		if p, ok := s.BySource(n.Page.Rel); ok {
 			if d, ok := p.Data.(*TTHCNotice); ok && d.docAnchor != "" {
+				// The anchor is checked here: the files read the page it is on.
+				reads = append(reads, d.docTarget.Path())
 				if err := site.CheckAnchor(d.docTarget, d.docAnchor); err != nil {
 					errs.Add(report.Errorf(n.Page.Path, n.Params.QuyetDinh.Line, "\"quyet_dinh.url\": %v", err))
 				}
@@ -416,4 +418,47 @@ func (tthcGenerator) Write(s *site.Site, out Output, errs *report.ErrorList) {
 			errs.Add(fmt.Errorf("ghi %s: %w", f.url, err))
 		}
 	}
+}
+
+// registrySig sums up the registry: it is made from the notices, as of its date, so that what
+// any of its pages shows changes only when a notice does. Its pages are summed up by it as a
+// whole: a procedure's state, names and replacement chain depend on notices far from it.
+func registrySig(h *hasher, reg *tthc.Registry) {
+	h.memo(reg, func(h *hasher) {
+		h.time(reg.Now)
+		h.int(len(reg.Notices))
+		for _, n := range reg.Notices {
+			h.str(n.Page.Path)
+			h.u64(h.b.sig.srcSeq(n.Page.Path))
+			h.str(n.URL)
+			h.str(n.DocumentHref)
+		}
+	})
+}
+
+func (l *TTHCList) sigData(h *hasher) {
+	registrySig(h, l.Registry)
+	if l.Filter != nil {
+		h.str(l.Filter.URL)
+	}
+	h.str(l.JSONURL)
+	h.str(l.CSVURL)
+}
+
+func (d *TTHCProcedure) sigData(h *hasher) {
+	registrySig(h, d.Registry)
+	h.str(d.Code)
+	h.str(d.Detail)
+}
+
+func (d *TTHCNotice) sigData(h *hasher) {
+	registrySig(h, d.Registry)
+	h.str(d.Page.Path)
+	d.sigItem(h)
+}
+
+// sigItem sums up what lists of notices show: the notice's own keys, and whether it is in effect.
+func (d *TTHCNotice) sigItem(h *hasher) {
+	h.bool(d.InEffect)
+	h.str(d.DocumentHref)
 }
