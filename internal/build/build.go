@@ -240,6 +240,8 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 	var prevConv map[string]*conversion
 	if prev != nil {
 		prevConv = prev.conv
+		b.prevLinkSig = prev.linkSig
+		b.prevDeps = prev.deps
 		if prev.deps != nil && opts.keepBodies {
 			// A session keeps one record of reads, brought up to date by every build, so that
 			// its index from sources to outputs is made once.
@@ -247,9 +249,18 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 		}
 	}
 	b.env = &env{source: opts.Source, static: in.static, warn: b.warn}
+	if b.keep {
+		b.env.cache = map[string]any{}
+		if prev != nil && prev.env != nil && prev.env.cache != nil && prev.cfg == cfg {
+			b.env.cache = prev.env.cache
+		}
+	}
 	b.generate(&errs)
 	b.warns = append(b.warns, s.BuildMenu(cfg.Menu)...)
 	b.deps.setShared(b.sharedReads())
+	if b.keep {
+		b.linkSig = linkSig(s)
+	}
 	// With a broken model (duplicate URLs, bad slugs) rendering would only add noise, but
 	// Markdown problems are still worth reporting in the same run.
 	b.convertAll(&errs, prevConv)

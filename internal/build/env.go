@@ -17,6 +17,9 @@ type env struct {
 	source string    // the site root
 	static staticSet // static/ files, the site's and the theme's, sorted by rel
 	warn   func(format string, args ...any)
+	// cache is kept from one build of a session to the next (with the same config), for what a
+	// generator makes of sources that did not change; by generator name. nil outside sessions.
+	cache map[string]any
 }
 
 // envGenerator is a generator that needs the build's env: the build calls GenerateEnv instead

@@ -39,6 +39,10 @@ type builder struct {
 	genFiles     map[string]map[string]bool // generator name → the files it wrote
 	genReads     map[string][]string        // generator name → what its files read
 	sig          *sigState                  // for the signatures of outputs; nil outside sessions
+	// linkSig sums up where links can lead in this build, prevLinkSig in the build whose
+	// conversions are reused; 0 when not worked out.
+	linkSig, prevLinkSig uint64
+	prevDeps             *Deps // the record of reads of the build whose conversions are reused
 }
 
 func (b *builder) warn(format string, args ...any) {

@@ -424,3 +424,25 @@ func (b *builder) genInput(reads []string) uint64 {
 	b.sumReads(h, reads)
 	return h.h | 1 // never 0, which means unknown
 }
+
+// linkSig sums up where a link to a source, a file or a redirect can lead in s: the pages of
+// sources with their URLs, the redirects, the files and the sources that are not published.
+// Links to generated pages are not summed up: they are looked at again (see reusable).
+func linkSig(s *site.Site) uint64 {
+	var x uint64
+	add := func(a, b string) {
+		x ^= mix(maphash.String(sigSeed, a) + 31*maphash.String(sigSeed, b))
+	}
+	for _, p := range s.All {
+		if p.Source != nil {
+			add(p.URL, p.Path())
+		}
+	}
+	for _, a := range s.Aliases {
+		add(a.URL, a.Target.URL)
+	}
+	for _, u := range s.LinkTargets() {
+		add(u, "")
+	}
+	return x | 1
+}

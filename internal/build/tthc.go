@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 
@@ -187,18 +188,19 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 		sources[i] = p.Source
 		bySource[p.Source] = p
 	}
-	reg, rerrs := tthc.New(sources, s.Options.Now)
-	for _, err := range rerrs {
+	made := e.registry(sources, s)
+	reg := made.reg
+	for _, err := range made.errs {
 		errs.Add(err)
 	}
 	for _, w := range reg.Warnings {
 		e.warn("%s", w.Error())
 	}
-	noticePaths := make([]string, len(reg.Notices))
-	for i, n := range reg.Notices {
-		noticePaths[i] = n.Page.Path
+	noticePaths := made.paths
+	for _, n := range reg.Notices {
 		p := bySource[n.Page]
 		n.URL = p.URL
+		n.DocumentHref = ""
 		d := &TTHCNotice{Notice: n, Registry: reg, InEffect: n.InEffect(s.Options.Now)}
 		if q := n.Params.QuyetDinh; q != nil && strings.TrimSpace(q.URL) != "" {
 			t, err := s.Resolve(p, strings.TrimSpace(q.URL))
@@ -240,9 +242,9 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 		detailOf[p] = d
 	}
 
-	facets := reg.Facets()
+	facets := made.facets
 	list := &TTHCList{Registry: reg, Rows: reg.Procedures, InForce: reg.InForceCount(),
-		JSONURL: tthc.JSONURL, CSVURL: tthc.CSVURL, rows: newTTHCRows(reg, s.Config.RelURL)}
+		JSONURL: tthc.JSONURL, CSVURL: tthc.CSVURL, rows: made.rows}
 	byValue := map[string]map[string]*TTHCFilter{}
 	for _, f := range facets {
 		tf := &TTHCFacet{Facet: f}
@@ -347,6 +349,41 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 		sec.Data = list
 		sec.Reads = append(sec.Reads, noticePaths...)
 	}
+}
+
+// tthcMade is what the registry generator makes of the notices alone, kept by a session for
+// the next build while the notices are the same.
+type tthcMade struct {
+	sources []*content.Page
+	reg     *tthc.Registry
+	errs    []error
+	paths   []string // of the notices, in the registry's order
+	facets  []*tthc.Facet
+	rows    *tthcRows
+}
+
+// registry returns the registry of the notices as of the build's time, the one of the last
+// build of the session when the notices were not read again since.
+func (e *env) registry(sources []*content.Page, s *site.Site) *tthcMade {
+	if m, ok := e.cache[tthcGenerator{}.Name()].(*tthcMade); ok && slices.Equal(m.sources, sources) && m.reg.Now.Equal(s.Options.Now) {
+		return m
+	}
+	m := &tthcMade{sources: sources}
+	var errs report.ErrorList
+	m.reg, errs = tthc.New(sources, s.Options.Now)
+	for _, err := range errs {
+		m.errs = append(m.errs, err)
+	}
+	m.paths = make([]string, len(m.reg.Notices))
+	for i, n := range m.reg.Notices {
+		m.paths[i] = n.Page.Path
+	}
+	m.facets = m.reg.Facets()
+	m.rows = newTTHCRows(m.reg, s.Config.RelURL)
+	if e.cache != nil {
+		e.cache[tthcGenerator{}.Name()] = m
+	}
+	return m
 }
 
 // procedureDescription is the one-sentence description of a procedure's page.
