@@ -207,7 +207,15 @@ func (b *builder) result(in *inputs) *Result {
 func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *inputs, prev *builder) (*builder, report.ErrorList) {
 	var errs report.ErrorList
 	errs = append(errs, in.errs...)
-	s, serrs := site.New(cfg, in.src, in.static.names(), site.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now})
+	sopts := site.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now}
+	if opts.keepBodies {
+		// A session makes the model again and again from mostly the same parses.
+		sopts.Cache = site.NewCache()
+		if prev != nil && prev.siteCache != nil {
+			sopts.Cache = prev.siteCache
+		}
+	}
+	s, serrs := site.New(cfg, in.src, in.static.names(), sopts)
 	errs = append(errs, serrs...)
 
 	var r *render.Renderer
@@ -227,15 +235,16 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 		r.Timeout = opts.RenderTimeout
 	}
 	b := &builder{
-		opts:   opts,
-		site:   s,
-		cfg:    cfg,
-		render: r,
-		md:     markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
-		target: target,
-		deps:   newDeps(),
-		keep:   prev != nil || opts.keepBodies,
-		noGen:  opts.noGenerators,
+		opts:      opts,
+		siteCache: sopts.Cache,
+		site:      s,
+		cfg:       cfg,
+		render:    r,
+		md:        markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
+		target:    target,
+		deps:      newDeps(),
+		keep:      prev != nil || opts.keepBodies,
+		noGen:     opts.noGenerators,
 	}
 	var prevConv map[string]*conversion
 	if prev != nil {

@@ -18,14 +18,15 @@ import (
 
 // builder holds one build's stages' shared state.
 type builder struct {
-	opts   Options
-	site   *site.Site
-	cfg    *config.Config
-	render *render.Renderer
-	md     *markdown.Converter
-	target publish.Target
-	deps   *Deps
-	env    *env // what generators may use besides the model
+	opts      Options
+	siteCache *site.Cache // what a session's next model may reuse; nil outside sessions
+	site      *site.Site
+	cfg       *config.Config
+	render    *render.Renderer
+	md        *markdown.Converter
+	target    publish.Target
+	deps      *Deps
+	env       *env // what generators may use besides the model
 
 	pages, files atomic.Int64
 	mu           sync.Mutex

@@ -94,6 +94,15 @@ type sessionInputs struct {
 	// began, by path relative to the site root: a number that changes whenever it is read again,
 	// created or removed. Other files never read again have version 0.
 	seq map[string]uint64
+
+	// last is what assemble made last, with Assemble's own problems and the place of every page
+	// in it; reread lists the pages read again since, and stale tells that the set of files
+	// changed since: then assemble starts again from the files.
+	last     *inputs
+	lastErrs report.ErrorList
+	at       map[string]int
+	reread   []string
+	stale    bool
 }
 
 // sourceSeq numbers the versions of sources.
@@ -225,8 +234,17 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 	// The pages whose signature changed, then the feeds, the sitemap and the redirects.
 	var render, pages []*site.Page
 	var layouts []string
+	type kind struct{ typ, section string }
+	layoutOf := map[kind]string{} // the layout is looked up by type and section
 	for _, p := range b.site.All {
-		layout, err := b.render.Lookup(p)
+		k := kind{string(p.Type), p.Section}
+		layout, ok := layoutOf[k]
+		var err error
+		if !ok {
+			if layout, err = b.render.Lookup(p); err == nil {
+				layoutOf[k] = layout
+			}
+		}
 		if err != nil {
 			render = append(render, p) // rendering reports the error
 			continue
@@ -235,12 +253,17 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		layouts = append(layouts, layout)
 	}
 	sigs := b.pageSigs(pages, layouts)
+	kept := 0 // outputs of the last snapshot made again
 	for i, p := range pages {
 		sig := sigs[i]
 		next.sigs[p.Output] = sig
 		// A page whose signature is the same reads the same sources (the signature holds
 		// them all): what the record of reads has for it is still true.
-		if old, ok := last.sigs[p.Output]; !ok || old != sig || !has(prevFiles, p.Output) {
+		old, ok := last.sigs[p.Output]
+		if ok {
+			kept++
+		}
+		if !ok || old != sig || !has(prevFiles, p.Output) {
 			render = append(render, p)
 		}
 	}
@@ -249,7 +272,11 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		h := &hasher{b: b}
 		x.sum(h)
 		next.sigs[x.out] = h.h
-		if old, ok := last.sigs[x.out]; !ok || old != h.h || !has(prevFiles, x.out) {
+		old, ok := last.sigs[x.out]
+		if ok {
+			kept++
+		}
+		if !ok || old != h.h || !has(prevFiles, x.out) {
 			b.writeExtra(x, &errs)
 		} else {
 			b.recordExtra(x)
@@ -286,7 +313,7 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		run.input = b.genInput(run.reads)
 		next.gens[g.Name()] = run
 	}
-	b.copySome(in.static, last.copies, next.copies, s.in.seqOf, &errs)
+	copiesKept := b.copySome(in.static, last.copies, next.copies, s.in.seqOf, &errs)
 	if len(errs) > 0 {
 		errs.Sort()
 		s.good = false
@@ -295,22 +322,25 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		return nil, st, errs
 	}
 
-	// What the last snapshot had and this one does not make is gone.
-	genFiles := map[string]bool{}
-	for _, run := range next.gens {
-		for _, f := range run.files {
-			genFiles[f] = true
+	// What the last snapshot had and this one does not make is gone (the generators took out
+	// their own files).
+	if kept < len(last.sigs) || copiesKept < len(last.copies) {
+		genFiles := map[string]bool{}
+		for _, run := range next.gens {
+			for _, f := range run.files {
+				genFiles[f] = true
+			}
 		}
-	}
-	for out := range prevFiles {
-		if _, ok := next.sigs[out]; ok {
-			continue
+		for out := range prevFiles {
+			if _, ok := next.sigs[out]; ok {
+				continue
+			}
+			if _, ok := next.copies[out]; ok || genFiles[out] {
+				continue
+			}
+			delete(t.files, out)
+			b.deps.remove(out)
 		}
-		if _, ok := next.copies[out]; ok || genFiles[out] {
-			continue
-		}
-		delete(t.files, out)
-		b.deps.remove(out)
 	}
 	s.good = true
 	s.made = next
@@ -446,6 +476,7 @@ func (s *Session) Rebuild(changed []string) (*Snapshot, *Stats, error) {
 			}
 		}
 		s.in.static = static
+		s.in.stale = true
 	}
 	bodyOnly := s.good && len(staticPaths) == 0
 	var touched []string // content-relative paths of pages read again
@@ -771,11 +802,37 @@ func (in *sessionInputs) update(source, crel string) (pages []string, structural
 		structural = true
 	}
 	sort.Strings(pages)
+	if structural {
+		in.stale = true
+	} else {
+		in.reread = append(in.reread, pages...)
+	}
 	return pages, structural
 }
 
-// assemble makes the inputs of a build from what the session holds.
+// assemble makes the inputs of a build from what the session holds. When only pages were read
+// again since the last time, it puts their new parses in the last inputs' places.
 func (in *sessionInputs) assemble() *inputs {
+	if in.last != nil && !in.stale {
+		pages := slices.Clone(in.last.src.Pages)
+		patched := true
+		for _, rel := range in.reread {
+			i, ok := in.at[rel]
+			p, parsed := in.pages[rel]
+			if !ok || !parsed {
+				patched = false
+				break
+			}
+			pages[i] = p
+		}
+		if patched {
+			src := *in.last.src
+			src.Pages = pages
+			in.last = &inputs{src: &src, errs: in.problems(in.lastErrs), static: in.static}
+			in.reread = nil
+			return in.last
+		}
+	}
 	var pages []*content.Page
 	var files []content.File
 	var broken []string
@@ -793,13 +850,26 @@ func (in *sessionInputs) assemble() *inputs {
 	src, errs := content.Assemble(pages, files)
 	sort.Strings(broken)
 	src.Broken = broken
+	in.lastErrs = errs
+	in.at = make(map[string]int, len(src.Pages))
+	for i, p := range src.Pages {
+		in.at[p.Rel] = i
+	}
+	in.last = &inputs{src: src, errs: in.problems(errs), static: in.static}
+	in.reread, in.stale = nil, false
+	return in.last
+}
+
+// problems returns Assemble's problems with those of reading and parsing the files, sorted.
+func (in *sessionInputs) problems(assembled report.ErrorList) report.ErrorList {
+	errs := append(report.ErrorList(nil), assembled...)
 	for _, pe := range in.pageErrs {
 		for _, e := range pe {
 			errs.Add(e)
 		}
 	}
 	errs.Sort()
-	return &inputs{src: src, errs: errs, static: in.static}
+	return errs
 }
 
 // memTarget is an output in memory that a rebuild may overwrite: it starts as a copy of the

@@ -99,8 +99,9 @@ func (b *builder) copyFiles(static staticSet, errs *report.ErrorList) {
 
 // copySome copies static/ and the content's own files, but those that last says were copied
 // from the same file at the same version (seq gives the version of a file by its path relative
-// to the site root). next, when not nil, gets what every output is copied from.
-func (b *builder) copySome(static staticSet, last, next map[string]copied, seq func(string) uint64, errs *report.ErrorList) {
+// to the site root). next, when not nil, gets what every output is copied from. It returns how
+// many outputs of last are outputs now.
+func (b *builder) copySome(static staticSet, last, next map[string]copied, seq func(string) uint64, errs *report.ErrorList) (kept int) {
 	type job struct {
 		out, path string
 		from      copied
@@ -115,8 +116,12 @@ func (b *builder) copySome(static staticSet, last, next map[string]copied, seq f
 		if next != nil {
 			next[out] = j.from
 		}
-		if old, ok := last[out]; ok && old == j.from {
-			return
+		old, ok := last[out]
+		if ok {
+			kept++
+			if old == j.from {
+				return
+			}
 		}
 		jobs = append(jobs, j)
 	}
@@ -152,4 +157,5 @@ func (b *builder) copySome(static staticSet, last, next map[string]copied, seq f
 	for _, e := range fail {
 		errs.Add(e)
 	}
+	return kept
 }

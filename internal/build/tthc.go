@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/btnmt/cchc/internal/content"
 	"github.com/btnmt/cchc/internal/report"
@@ -272,35 +273,16 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 			continue
 		}
 		slugs[p.Slug] = true
-		title := p.Info.Name
-		if title == "" {
-			title = "Thủ tục " + p.Code
-		}
+		pp := made.procedure(p, bySource)
 		data := &TTHCProcedure{Procedure: p, Registry: reg, Filters: map[string]*TTHCFilter{}}
-		for _, key := range tthc.FacetKeys {
-			if f := byValue[key][p.FacetValue(key)]; f != nil {
+		for i, key := range tthc.FacetKeys {
+			if f := byValue[key][pp.facets[i]]; f != nil {
 				data.Filters[key] = f
 			}
 		}
-		pg := &site.Page{Type: TypeProcedure, Section: tthc.Section, URL: p.URL, Parent: sec, Title: title, Data: data,
-			Description: procedureDescription(p)}
-		reads := map[string]bool{}
-		for _, n := range p.Notices() {
-			reads[n.Page.Path] = true
-			if lm := bySource[n.Page].Lastmod; lm.After(pg.Lastmod) {
-				pg.Lastmod = lm
-			}
-		}
-		for _, q := range append(append([]*tthc.Procedure(nil), p.Replaces...), p.ReplacedBy) {
-			if q != nil {
-				for _, n := range q.Notices() {
-					reads[n.Page.Path] = true
-				}
-			}
-		}
-		in := p.History[0]
-		origin := site.Origin{Path: in.Notice.Page.Path, Line: in.Entry.Line,
-			What: fmt.Sprintf("trang của thủ tục %s (công bố ở %s:%d)", p.Code, in.Notice.Page.Path, in.Entry.Line)}
+		pg := &site.Page{Type: TypeProcedure, Section: tthc.Section, URL: p.URL, Parent: sec, Title: pp.title, Data: data,
+			Description: pp.description, Lastmod: pp.lastmod}
+		origin := pp.origin
 		var ok bool
 		if d := detailOf[p]; d != nil {
 			data.Detail = d.Source.Path
@@ -312,7 +294,7 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 			ok = s.AddFrom(pg, origin, errs)
 		}
 		if ok {
-			pg.Reads = sortedKeys(reads)
+			pg.Reads = pp.reads
 		}
 	}
 
@@ -360,6 +342,53 @@ type tthcMade struct {
 	paths   []string // of the notices, in the registry's order
 	facets  []*tthc.Facet
 	rows    *tthcRows
+	procs   map[*tthc.Procedure]*tthcProc
+}
+
+// tthcProc is what a procedure's page takes from the notices.
+type tthcProc struct {
+	title, description string
+	lastmod            time.Time // the latest of its notices'
+	reads              []string  // the notices of its history and of the procedures it replaced or that replaced it
+	origin             site.Origin
+	facets             []string // its value of each of tthc.FacetKeys
+}
+
+// procedure returns what the page of p takes from the notices; bySource gives the notices' pages.
+func (m *tthcMade) procedure(p *tthc.Procedure, bySource map[*content.Page]*site.Page) *tthcProc {
+	if pp, ok := m.procs[p]; ok {
+		return pp
+	}
+	pp := &tthcProc{title: p.Info.Name, description: procedureDescription(p)}
+	if pp.title == "" {
+		pp.title = "Thủ tục " + p.Code
+	}
+	reads := map[string]bool{}
+	for _, n := range p.Notices() {
+		reads[n.Page.Path] = true
+		if lm := bySource[n.Page].Lastmod; lm.After(pp.lastmod) {
+			pp.lastmod = lm
+		}
+	}
+	for _, q := range append(append([]*tthc.Procedure(nil), p.Replaces...), p.ReplacedBy) {
+		if q != nil {
+			for _, n := range q.Notices() {
+				reads[n.Page.Path] = true
+			}
+		}
+	}
+	pp.reads = sortedKeys(reads)
+	in := p.History[0]
+	pp.origin = site.Origin{Path: in.Notice.Page.Path, Line: in.Entry.Line,
+		What: fmt.Sprintf("trang của thủ tục %s (công bố ở %s:%d)", p.Code, in.Notice.Page.Path, in.Entry.Line)}
+	for _, key := range tthc.FacetKeys {
+		pp.facets = append(pp.facets, p.FacetValue(key))
+	}
+	if m.procs == nil {
+		m.procs = map[*tthc.Procedure]*tthcProc{}
+	}
+	m.procs[p] = pp
+	return pp
 }
 
 // registry returns the registry of the notices as of the build's time, the one of the last

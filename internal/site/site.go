@@ -19,7 +19,18 @@ type Options struct {
 	Future  bool      // include pages whose publishDate (or date) is after Now
 	Expired bool      // include pages whose expiryDate is before Now
 	Now     time.Time // the build time; pages are published relative to it
+	// Cache, when set, keeps what New works out of each parsed page for the next model made
+	// of the same parses (the preview makes one after every edit).
+	Cache *Cache
 }
+
+// Cache keeps the URL and output of every page of a model, by its parse.
+type Cache struct {
+	urls map[*content.Page][2]string
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{} }
 
 // Site is the model of a whole site.
 type Site struct {
@@ -80,6 +91,11 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 		s.claim("/"+f, Origin{Path: "static/" + f}, &errs)
 		s.files["/"+f] = true
 	}
+	var prevURLs, urls map[*content.Page][2]string
+	if opts.Cache != nil {
+		prevURLs, urls = opts.Cache.urls, make(map[*content.Page][2]string, n)
+		defer func() { opts.Cache.urls = urls }()
+	}
 
 	for _, rel := range src.Broken {
 		if u, err := pageURL(&content.Page{Rel: rel, Path: "content/" + rel, Index: path.Base(rel) == "_index.md", Bundle: path.Base(rel) == "index.md"}); err == nil {
@@ -100,12 +116,19 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 		if pd := publishTime(cp); pd.After(opts.Now) {
 			p.Future = true
 		}
-		url, err := pageURL(cp)
-		if err != nil {
-			errs.Add(err)
-			continue
+		if c, ok := prevURLs[cp]; ok {
+			p.URL, p.Output = c[0], c[1]
+		} else {
+			url, err := pageURL(cp)
+			if err != nil {
+				errs.Add(err)
+				continue
+			}
+			p.URL, p.Output = url, outputFor(url)
 		}
-		p.URL = url
+		if opts.Cache != nil {
+			urls[cp] = [2]string{p.URL, p.Output}
+		}
 		switch {
 		case cp.Index && cp.Rel == "_index.md":
 			p.Type = TypeHome
@@ -198,7 +221,9 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 	s.addFiles(src.Files, &errs)
 	s.addAliases(&errs)
 	for _, p := range s.byURL {
-		p.Output = outputFor(p.URL)
+		if p.Output == "" {
+			p.Output = outputFor(p.URL)
+		}
 	}
 	for _, p := range s.byURL {
 		s.All = append(s.All, p)

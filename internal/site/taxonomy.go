@@ -129,37 +129,52 @@ func (s *Site) group(key, name, plural, url string, errs *report.ErrorList) *Tax
 		spellings map[string]int
 		first     map[string]string // spelling → first file that used it
 	}
+	// spelling is a spelling of a term as written, cleaned, counted as the pages go.
+	type spelling struct {
+		v     string
+		a     *acc // nil for a value that is no term (blank)
+		n     int
+		first string
+	}
 	byKey := map[string]*acc{}
 	var order []string
-	var seen []string
-	// Values repeat across thousands of pages: clean each spelling once.
-	type cleaned struct{ v, k string }
-	cache := map[string]cleaned{}
+	var seen []*acc
+	// Values repeat across thousands of pages: clean each written value once, and count by it.
+	cache := map[string]*spelling{}
+	bySpelling := map[string]*spelling{}
 	for _, p := range s.Pages {
 		seen = seen[:0]
 		for _, raw := range termValues(p, key) {
-			c, ok := cache[raw]
-			if !ok {
+			sp := cache[raw]
+			if sp == nil {
 				v := strings.Join(strings.Fields(norm.NFC.String(raw)), " ")
-				c = cleaned{v, TermKey(v)}
-				cache[raw] = c
+				if sp = bySpelling[v]; sp == nil {
+					sp = &spelling{v: v}
+					if k := TermKey(v); k != "" {
+						if sp.a = byKey[k]; sp.a == nil {
+							sp.a = &acc{term: &Term{Tax: tax}, spellings: map[string]int{}, first: map[string]string{}}
+							byKey[k] = sp.a
+							order = append(order, k)
+						}
+					}
+					bySpelling[v] = sp
+				}
+				cache[raw] = sp
 			}
-			v, k := c.v, c.k
-			if k == "" || slices.Contains(seen, k) {
+			if sp.a == nil || slices.Contains(seen, sp.a) {
 				continue
 			}
-			seen = append(seen, k)
-			a := byKey[k]
-			if a == nil {
-				a = &acc{term: &Term{Tax: tax}, spellings: map[string]int{}, first: map[string]string{}}
-				byKey[k] = a
-				order = append(order, k)
+			seen = append(seen, sp.a)
+			if sp.n++; sp.n == 1 {
+				sp.first = p.Path()
 			}
-			a.spellings[v]++
-			if _, ok := a.first[v]; !ok {
-				a.first[v] = p.Path()
-			}
-			a.term.Pages = append(a.term.Pages, p)
+			sp.a.term.Pages = append(sp.a.term.Pages, p)
+		}
+	}
+	for _, sp := range bySpelling {
+		if sp.a != nil && sp.n > 0 {
+			sp.a.spellings[sp.v] = sp.n
+			sp.a.first[sp.v] = sp.first
 		}
 	}
 	bySlug := map[string]*acc{}
