@@ -315,18 +315,6 @@ func asFileError(err error) *report.FileError {
 	return &report.FileError{Err: err}
 }
 
-// genAffected tells whether a generator wrote any of the outputs in want.
-func (b *builder) genAffected(name string, want map[string]bool) bool {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for f := range b.genFiles[name] {
-		if want[f] {
-			return true
-		}
-	}
-	return false
-}
-
 // generators returns the generators this build runs.
 func (b *builder) generators() []generator {
 	if b.noGen {

@@ -268,6 +268,7 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		}
 	}
 	b.renderPages(render, &errs)
+	var written []string // the outputs of extras written again
 	for _, x := range b.extras(nil) {
 		h := &hasher{b: b}
 		x.sum(h)
@@ -278,6 +279,7 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		}
 		if !ok || old != h.h || !has(prevFiles, x.out) {
 			b.writeExtra(x, &errs)
+			written = append(written, x.out)
 		} else {
 			b.recordExtra(x)
 		}
@@ -297,6 +299,7 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		}
 	}
 	s.pending = map[string]bool{}
+	var ran []string // the generators run again
 	for _, g := range b.generators() {
 		run, ok := last.gens[g.Name()]
 		if ok && run.input != 0 && !run.readsFrom(moved) && run.input == b.genInput(run.reads) {
@@ -312,9 +315,24 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		run = b.runGeneratorInto(g, t, run, &errs)
 		run.input = b.genInput(run.reads)
 		next.gens[g.Name()] = run
+		ran = append(ran, g.Name())
 	}
 	copiesKept := b.copySome(in.static, last.copies, next.copies, s.in.seqOf, &errs)
 	if len(errs) > 0 {
+		// The record of reads now has what this build's outputs read: at the next build of
+		// the model, they are made again whatever their signature.
+		for _, p := range render {
+			delete(last.sigs, p.Output)
+		}
+		for _, out := range written {
+			delete(last.sigs, out)
+		}
+		for _, name := range ran {
+			if run, ok := last.gens[name]; ok {
+				run.input = 0
+				last.gens[name] = run
+			}
+		}
 		errs.Sort()
 		s.good = false
 		st.Rendered = t.writes()
@@ -376,6 +394,18 @@ func (b *builder) runGeneratorInto(g generator, t *memTarget, last genRun, errs 
 func has(files map[string][]byte, out string) bool {
 	_, ok := files[out]
 	return ok
+}
+
+// wrote tells whether a generator's run wrote any of the outputs in want. The snapshot's record
+// is asked, not the builder's: a build of the model leaves the files of the generators it did
+// not run as they were.
+func (run genRun) wrote(want map[string]bool) bool {
+	for _, f := range run.files {
+		if want[f] {
+			return true
+		}
+	}
+	return false
 }
 
 // publishedSections sums up which sources are published, by top folder.
@@ -685,19 +715,24 @@ func (s *Session) bodies(start time.Time, rels []string, display bool) (*Snapsho
 	for _, x := range b.extras(func(out string) bool { return want[out] }) {
 		b.writeExtra(x, &errs)
 	}
+	runs := map[string]genRun{}
 	for _, g := range b.generators() {
-		if !b.genAffected(g.Name(), want) {
+		if !s.made.gens[g.Name()].wrote(want) {
 			continue
 		}
 		if d, ok := g.(deferrable); ok && d.Deferrable() {
 			s.pending[g.Name()] = true
 			continue
 		}
-		// Its input stays unknown: it runs again at the next build of the model.
-		s.made.gens[g.Name()] = b.runGeneratorInto(g, t, s.made.gens[g.Name()], &errs)
+		runs[g.Name()] = b.runGeneratorInto(g, t, s.made.gens[g.Name()], &errs)
 	}
 	st.Rendered = t.writes()
 	st.Duration = time.Since(start)
+	for name, run := range runs {
+		// Its input stays unknown (the model changed in place), so that it runs again at the
+		// next build of the model, which also puts right what a failed run left.
+		s.made.gens[name] = run
+	}
 	if len(errs) > 0 {
 		errs.Sort()
 		s.good = false
