@@ -24,9 +24,11 @@ type Options struct {
 	Cache *Cache
 }
 
-// Cache keeps the URL and output of every page of a model, by its parse.
+// Cache keeps the URL and output of every page of a model, by its parse, and the order of
+// its pages, by source.
 type Cache struct {
 	urls map[*content.Page][2]string
+	rank map[string]int // place in Site.Pages, by source path
 }
 
 // NewCache returns an empty Cache.
@@ -168,13 +170,6 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 				s.byURL[sec.URL] = sec
 			}
 		}
-		// A page in a deeper folder with its own _index.md belongs to that list as well.
-		for d := path.Dir(p.Source.Rel); d != "." && d != p.Section; d = path.Dir(d) {
-			if sub, ok := sections[d]; ok {
-				sub.Pages = append(sub.Pages, p)
-			}
-		}
-		sec.Pages = append(sec.Pages, p)
 		p.Parent = sec
 	}
 	for dir, sec := range sections {
@@ -193,9 +188,22 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 			sec.Kind = k
 		}
 	}
-	SortPages(s.Pages)
+	s.sortPages(opts.Cache)
+	// The lists of the sections, in the order of s.Pages: a page in a deeper folder with its own
+	// _index.md belongs to that list as well.
+	for _, p := range s.Pages {
+		if p.Section == "" {
+			continue
+		}
+		for d := path.Dir(p.Source.Rel); d != "." && d != p.Section; d = path.Dir(d) {
+			if sub, ok := sections[d]; ok {
+				sub.Pages = append(sub.Pages, p)
+			}
+		}
+		sec := sections[p.Section]
+		sec.Pages = append(sec.Pages, p)
+	}
 	for _, sec := range sections {
-		SortPages(sec.Pages)
 		for i, p := range sec.Pages {
 			if p.Parent != sec {
 				continue
@@ -342,6 +350,39 @@ func weightLess(a, b int) bool {
 // title in Vietnamese order, then by URL so that the order is total.
 func SortPages(ps []*Page) {
 	sort.SliceStable(ps, func(i, j int) bool { return listLess(ps[i], ps[j]) })
+}
+
+// sortPages puts s.Pages in list order (SortPages), starting from the order of the last model
+// of the cache, in which they mostly are already.
+func (s *Site) sortPages(c *Cache) {
+	if c != nil && c.rank != nil {
+		// Each page at its last place, new pages after them all.
+		slots := make([]*Page, len(c.rank))
+		var added []*Page
+		for _, p := range s.Pages {
+			if r, ok := c.rank[p.Source.Path]; ok {
+				slots[r] = p
+			} else {
+				added = append(added, p)
+			}
+		}
+		ordered := s.Pages[:0]
+		for _, p := range slots {
+			if p != nil {
+				ordered = append(ordered, p)
+			}
+		}
+		s.Pages = append(ordered, added...)
+	}
+	if !sorted(s.Pages) {
+		SortPages(s.Pages)
+	}
+	if c != nil {
+		c.rank = make(map[string]int, len(s.Pages))
+		for i, p := range s.Pages {
+			c.rank[p.Source.Path] = i
+		}
+	}
 }
 
 func listLess(a, b *Page) bool {
