@@ -41,6 +41,12 @@ type Session struct {
 	// made is what the outputs of the last good snapshot were made from, nil before the first:
 	// a build of the model renders only the outputs whose signature changed.
 	made *made
+	// stale are the pages a build of the model left for CatchupPages (the further pages of
+	// lists), with the builder of their model (that of the last good snapshot, even after a
+	// failed build) and their signatures, which go in made once they are rendered.
+	stale     []*site.Page
+	staleB    *builder
+	staleSigs map[string]uint64
 }
 
 // made is what the outputs of a snapshot were made from.
@@ -72,6 +78,10 @@ type Snapshot struct {
 	Files   map[string][]byte // by path relative to the output root: "tin-tuc/x/index.html"
 	Version int
 	Result  *Result
+	// Stale are the files whose bytes are those of an earlier build until Session.CatchupPages
+	// renders them (pages of lists after the first, after a build of the model): they must not
+	// be served from this snapshot. nil when none.
+	Stale map[string]bool
 }
 
 // Stats tells what a rebuild did.
@@ -133,15 +143,51 @@ func NewSession(opts Options) (*Session, error) {
 func (s *Session) Pending() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.pending) > 0 && s.good
+	return len(s.pending) > 0 && s.good || len(s.stale) > 0
 }
 
-// Catchup writes the files that the last fast rebuild left for later (the search index) and
-// returns the snapshot with them. The snapshot keeps its version: the pages did not change, so
-// the browser need not reload.
+// CatchupPages renders the pages that the last build of the model left for later (see
+// Snapshot.Stale) and returns the snapshot with them. The snapshot keeps its version: what the
+// browser was shown did not change.
+func (s *Session) CatchupPages() (*Snapshot, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.catchupPages()
+}
+
+func (s *Session) catchupPages() (*Snapshot, error) {
+	if len(s.stale) == 0 || s.out == nil {
+		return s.out, nil
+	}
+	t := newMemTarget(s.out.Files)
+	b := s.staleB
+	b.target = t
+	var errs report.ErrorList
+	b.renderPages(s.stale, &errs)
+	if len(errs) > 0 {
+		// The model made them: they render as the others did, unless a layout times out.
+		errs.Sort()
+		return nil, errs
+	}
+	for _, p := range s.stale {
+		if sig, ok := s.staleSigs[p.Output]; ok {
+			s.made.sigs[p.Output] = sig
+		}
+	}
+	s.stale, s.staleSigs = nil, nil
+	s.out = &Snapshot{Files: t.files, Version: s.out.Version, Result: s.out.Result}
+	return s.out, nil
+}
+
+// Catchup renders the pages (see CatchupPages) and writes the files (the search index) that
+// the last rebuild left for later, and returns the snapshot with them. The snapshot keeps its
+// version: what the browser was shown did not change.
 func (s *Session) Catchup() (*Snapshot, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if _, err := s.catchupPages(); err != nil {
+		return nil, err
+	}
 	if len(s.pending) == 0 || !s.good || s.out == nil {
 		return s.out, nil
 	}
@@ -254,6 +300,8 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 	}
 	sigs := b.pageSigs(pages, layouts)
 	kept := 0 // outputs of the last snapshot made again
+	var stale []*site.Page
+	staleSigs := map[string]uint64{}
 	for i, p := range pages {
 		sig := sigs[i]
 		next.sigs[p.Output] = sig
@@ -263,9 +311,18 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		if ok {
 			kept++
 		}
-		if !ok || old != sig || !has(prevFiles, p.Output) {
-			render = append(render, p)
+		if ok && old == sig && has(prevFiles, p.Output) {
+			continue
 		}
+		if p.Pager != nil && p.Pager.Number > 1 && !full {
+			// The further pages of a list follow in CatchupPages: a page added to a list moves
+			// the items of every page after it, and a reader rarely starts there.
+			stale = append(stale, p)
+			staleSigs[p.Output] = sig
+			next.sigs[p.Output] = 0 // not made yet
+			continue
+		}
+		render = append(render, p)
 	}
 	b.renderPages(render, &errs)
 	var written []string // the outputs of extras written again
@@ -362,6 +419,7 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 	}
 	s.good = true
 	s.made = next
+	s.stale, s.staleB, s.staleSigs = stale, b, staleSigs
 	st.Rendered = t.writes()
 	st.Duration = time.Since(start)
 	return s.publish(t.files, b.result(in)), st, nil
@@ -443,12 +501,19 @@ func (run genRun) readsFrom(moved map[string]bool) bool {
 	return !pages
 }
 
+// publish makes the next snapshot, with s.stale as its stale files.
 func (s *Session) publish(files map[string][]byte, res *Result) *Snapshot {
 	v := 1
 	if s.out != nil {
 		v = s.out.Version + 1
 	}
 	s.out = &Snapshot{Files: files, Version: v, Result: res}
+	if len(s.stale) > 0 {
+		s.out.Stale = make(map[string]bool, len(s.stale))
+		for _, p := range s.stale {
+			s.out.Stale[p.Output] = true
+		}
+	}
 	return s.out
 }
 
@@ -702,11 +767,19 @@ func (s *Session) bodies(start time.Time, rels []string, display bool) (*Snapsho
 		// The model the signatures were made from is changed in place: these outputs are
 		// rendered again at the next build of the model.
 		delete(s.made.sigs, o)
+		delete(s.staleSigs, o)
 	}
 	var toRender []*site.Page
 	for _, p := range b.site.All {
 		if want[p.Output] {
 			toRender = append(toRender, p)
+		}
+	}
+	// Stale pages rendered now are not stale any more; the others wait for CatchupPages.
+	stale := s.stale[:0:0]
+	for _, p := range s.stale {
+		if !want[p.Output] {
+			stale = append(stale, p)
 		}
 	}
 	b.badContent = map[*site.Page]bool{}
@@ -738,6 +811,7 @@ func (s *Session) bodies(start time.Time, rels []string, display bool) (*Snapsho
 		s.good = false
 		return nil, st, errs
 	}
+	s.stale = stale
 	res := *s.out.Result
 	return s.publish(t.files, &res), st, nil
 }

@@ -176,6 +176,7 @@ func TestSessionRebuildMatchesBuild(t *testing.T) {
 			if _, _, err := s.Build(); err != nil {
 				t.Fatal(err)
 			}
+			staleSeen := false
 			for _, e := range incrementalEdits {
 				changed := e.do(t, root)
 				snap, st, err := s.Rebuild(changed)
@@ -191,11 +192,6 @@ func TestSessionRebuildMatchesBuild(t *testing.T) {
 				if st.Full {
 					t.Errorf("%s: rebuilt everything", e.name)
 				}
-				if s.Pending() {
-					if snap, err = s.Catchup(); err != nil {
-						t.Fatalf("%s: catching up: %v", e.name, err)
-					}
-				}
 				fresh, err := NewSession(opts)
 				if err != nil {
 					t.Fatal(err)
@@ -204,12 +200,37 @@ func TestSessionRebuildMatchesBuild(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: a build from scratch: %v", e.name, err)
 				}
+				// Before catching up, only the stale pages and the search index may lag.
+				lagging := func(f string) bool { return snap.Stale[f] || strings.HasPrefix(f, "tim-kiem/chi-muc/") }
+				staleSeen = staleSeen || len(snap.Stale) > 0
+				if diff := snapshotDiff(except(snap.Files, lagging), except(want.Files, lagging)); diff != "" {
+					t.Fatalf("after %q (rebuild %+v), before catching up, the preview differs from a build from scratch: %s", e.name, *st, diff)
+				}
+				if s.Pending() {
+					if snap, err = s.Catchup(); err != nil {
+						t.Fatalf("%s: catching up: %v", e.name, err)
+					}
+				}
 				if diff := snapshotDiff(snap.Files, want.Files); diff != "" {
 					t.Fatalf("after %q (rebuild %+v), the preview differs from a build from scratch: %s", e.name, *st, diff)
 				}
 			}
+			if !staleSeen {
+				t.Error("no edit left pages of lists for later: the test does not check them")
+			}
 		})
 	}
+}
+
+// except returns the files for which skip is false.
+func except(files map[string][]byte, skip func(string) bool) map[string][]byte {
+	out := make(map[string][]byte, len(files))
+	for f, data := range files {
+		if !skip(f) {
+			out[f] = data
+		}
+	}
+	return out
 }
 
 // snapshotDiff describes the first difference between the files of two snapshots, "" when
