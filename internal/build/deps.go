@@ -73,16 +73,32 @@ func (d *Deps) set(output string, page bool, sources []string, links bool) {
 	if d.by == nil || slices.Equal(old, sources) {
 		return
 	}
+	// The index changes by what is read now and was not, and what was read and is not; what the
+	// other origin reads stays either way.
+	was, is := func(s string) bool { return slices.Contains(old, s) }, func(s string) bool { return slices.Contains(sources, s) }
+	still := func(s string) bool { return slices.Contains(other, s) }
+	if len(old)+len(sources)+len(other) > 64 { // a sitemap, a home page: sets rather than scans
+		wasSet, isSet, otherSet := setOf(old), setOf(sources), setOf(other)
+		was, is, still = func(s string) bool { return wasSet[s] }, func(s string) bool { return isSet[s] }, func(s string) bool { return otherSet[s] }
+	}
 	for _, s := range old {
-		if !slices.Contains(sources, s) && !slices.Contains(other, s) {
+		if !is(s) && !still(s) {
 			d.by[s] = deleteOne(d.by[s], output)
 		}
 	}
 	for _, s := range sources {
-		if !slices.Contains(old, s) && !slices.Contains(other, s) {
+		if !was(s) && !still(s) {
 			d.by[s] = append(d.by[s], output)
 		}
 	}
+}
+
+func setOf(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, s := range list {
+		m[s] = true
+	}
+	return m
 }
 
 // remove forgets an output.

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"testing"
@@ -66,6 +67,13 @@ func TestDepsAffected(t *testing.T) {
 			d.setLinks("tin-tuc/a/index.html", []string{"content/tin-tuc/b.md"})
 		}, []string{"content/van-ban/x.md", "content/tin-tuc/b.md"}, []string{"tin-tuc/a/index.html", "tin-tuc/b/index.html", "tin-tuc/index.html", "van-ban/van-ban.json"}, false},
 		{"an output removed", func(d *Deps) { d.remove("tin-tuc/index.html") }, []string{"content/tin-tuc/b.md"}, []string{"tin-tuc/a/index.html", "tin-tuc/b/index.html"}, false},
+		{"a long list recorded again", func(d *Deps) {
+			d.setPage("tin-tuc/index.html", append(longList(100), "content/tin-tuc/b.md"))
+		}, []string{"content/tin-tuc/a.md", "content/tin-tuc/x-050.md"}, []string{"tin-tuc/a/index.html", "tin-tuc/b/index.html", "tin-tuc/index.html", "tin-tuc/index.xml"}, false},
+		{"a long list recorded again, then a short one", func(d *Deps) {
+			d.setPage("tin-tuc/index.html", longList(100))
+			d.setPage("tin-tuc/index.html", []string{"content/tin-tuc/_index.md"})
+		}, []string{"content/tin-tuc/x-050.md", "content/tin-tuc/b.md"}, []string{"tin-tuc/a/index.html", "tin-tuc/b/index.html"}, false},
 	}
 	for _, tt := range tests {
 		for _, indexed := range []bool{false, true} {
@@ -88,6 +96,15 @@ func TestDepsAffected(t *testing.T) {
 			})
 		}
 	}
+}
+
+// longList is a list of n sources, as a list page or a sitemap reads.
+func longList(n int) []string {
+	var out []string
+	for i := 0; i < n; i++ {
+		out = append(out, fmt.Sprintf("content/tin-tuc/x-%03d.md", i))
+	}
+	return out
 }
 
 // BenchmarkDepsRecord records the reads of a build of 20,000 outputs that read 20 sources each,
