@@ -41,12 +41,16 @@ type Session struct {
 	// made is what the outputs of the last good snapshot were made from, nil before the first:
 	// a build of the model renders only the outputs whose signature changed.
 	made *made
-	// stale are the pages a build of the model left for CatchupPages (the further pages of
-	// lists), with the builder of their model (that of the last good snapshot, even after a
-	// failed build) and their signatures, which go in made once they are rendered.
-	stale     []*site.Page
-	staleB    *builder
-	staleSigs map[string]uint64
+	// stale are the pages and staleExtras the feeds and sitemap a build of the model left for
+	// CatchupPages, with the builder of their model (that of the last good snapshot, even after
+	// a failed build) and their signatures, which go in made once they are rendered.
+	stale       []*site.Page
+	staleExtras []extra
+	staleB      *builder
+	staleSigs   map[string]uint64
+	// modelSeq is the last version given to a source when the model was last made: the pages
+	// whose source has a later one were edited since.
+	modelSeq uint64
 }
 
 // made is what the outputs of a snapshot were made from.
@@ -143,7 +147,7 @@ func NewSession(opts Options) (*Session, error) {
 func (s *Session) Pending() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.pending) > 0 && s.good || len(s.stale) > 0
+	return len(s.pending) > 0 && s.good || len(s.stale)+len(s.staleExtras) > 0
 }
 
 // CatchupPages renders the pages that the last build of the model left for later (see
@@ -156,7 +160,7 @@ func (s *Session) CatchupPages() (*Snapshot, error) {
 }
 
 func (s *Session) catchupPages() (*Snapshot, error) {
-	if len(s.stale) == 0 || s.out == nil {
+	if len(s.stale)+len(s.staleExtras) == 0 || s.out == nil {
 		return s.out, nil
 	}
 	t := newMemTarget(s.out.Files)
@@ -164,6 +168,9 @@ func (s *Session) catchupPages() (*Snapshot, error) {
 	b.target = t
 	var errs report.ErrorList
 	b.renderPages(s.stale, &errs)
+	for _, x := range s.staleExtras {
+		b.writeExtra(x, &errs)
+	}
 	if len(errs) > 0 {
 		// The model made them: they render as the others did, unless a layout times out.
 		errs.Sort()
@@ -174,7 +181,12 @@ func (s *Session) catchupPages() (*Snapshot, error) {
 			s.made.sigs[p.Output] = sig
 		}
 	}
-	s.stale, s.staleSigs = nil, nil
+	for _, x := range s.staleExtras {
+		if sig, ok := s.staleSigs[x.out]; ok {
+			s.made.sigs[x.out] = sig
+		}
+	}
+	s.stale, s.staleExtras, s.staleSigs = nil, nil, nil
 	s.out = &Snapshot{Files: t.files, Version: s.out.Version, Result: s.out.Result}
 	return s.out, nil
 }
@@ -314,9 +326,8 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		if ok && old == sig && has(prevFiles, p.Output) {
 			continue
 		}
-		if p.Pager != nil && p.Pager.Number > 1 && !full {
-			// The further pages of a list follow in CatchupPages: a page added to a list moves
-			// the items of every page after it, and a reader rarely starts there.
+		if !full && has(prevFiles, p.Output) && !s.first(p) {
+			// Pages that changed because others did follow in CatchupPages.
 			stale = append(stale, p)
 			staleSigs[p.Output] = sig
 			next.sigs[p.Output] = 0 // not made yet
@@ -326,6 +337,7 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 	}
 	b.renderPages(render, &errs)
 	var written []string // the outputs of extras written again
+	var staleExtras []extra
 	for _, x := range b.extras(nil) {
 		h := &hasher{b: b}
 		x.sum(h)
@@ -334,11 +346,17 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		if ok {
 			kept++
 		}
-		if !ok || old != h.h || !has(prevFiles, x.out) {
+		switch {
+		case ok && old == h.h && has(prevFiles, x.out):
+			b.recordExtra(x)
+		case !full && x.alias == nil && has(prevFiles, x.out):
+			// Feeds and the sitemap, which no browser shows, follow in CatchupPages.
+			staleExtras = append(staleExtras, x)
+			staleSigs[x.out] = h.h
+			next.sigs[x.out] = 0
+		default:
 			b.writeExtra(x, &errs)
 			written = append(written, x.out)
-		} else {
-			b.recordExtra(x)
 		}
 	}
 
@@ -419,7 +437,8 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 	}
 	s.good = true
 	s.made = next
-	s.stale, s.staleB, s.staleSigs = stale, b, staleSigs
+	s.stale, s.staleExtras, s.staleB, s.staleSigs = stale, staleExtras, b, staleSigs
+	s.modelSeq = sourceSeq.Load()
 	st.Rendered = t.writes()
 	st.Duration = time.Since(start)
 	return s.publish(t.files, b.result(in)), st, nil
@@ -508,13 +527,30 @@ func (s *Session) publish(files map[string][]byte, res *Result) *Snapshot {
 		v = s.out.Version + 1
 	}
 	s.out = &Snapshot{Files: files, Version: v, Result: res}
-	if len(s.stale) > 0 {
-		s.out.Stale = make(map[string]bool, len(s.stale))
+	if len(s.stale)+len(s.staleExtras) > 0 {
+		s.out.Stale = make(map[string]bool, len(s.stale)+len(s.staleExtras))
 		for _, p := range s.stale {
 			s.out.Stale[p.Output] = true
 		}
+		for _, x := range s.staleExtras {
+			s.out.Stale[x.out] = true
+		}
 	}
 	return s.out
+}
+
+// first tells whether a page changed by a build of the model is rendered before the reload,
+// rather than in CatchupPages: a page whose source was edited since the model was last made,
+// and the first page of a list (the home page, a section, a term, a generated list), which
+// shows what was edited first.
+func (s *Session) first(p *site.Page) bool {
+	if p.Source != nil && s.in.seqOf(p.Source.Path) > s.modelSeq {
+		return true
+	}
+	if p.Pager != nil {
+		return p.Pager.Number == 1
+	}
+	return p.Type == site.TypeHome || p.Type == site.TypeTaxonomyIndex || len(p.Pages) > 0
 }
 
 // Last returns the last good snapshot, or nil.
@@ -782,6 +818,12 @@ func (s *Session) bodies(start time.Time, rels []string, display bool) (*Snapsho
 			stale = append(stale, p)
 		}
 	}
+	staleExtras := s.staleExtras[:0:0]
+	for _, x := range s.staleExtras {
+		if !want[x.out] {
+			staleExtras = append(staleExtras, x)
+		}
+	}
 	b.badContent = map[*site.Page]bool{}
 	errs = nil
 	b.renderPages(toRender, &errs)
@@ -811,7 +853,7 @@ func (s *Session) bodies(start time.Time, rels []string, display bool) (*Snapsho
 		s.good = false
 		return nil, st, errs
 	}
-	s.stale = stale
+	s.stale, s.staleExtras = stale, staleExtras
 	res := *s.out.Result
 	return s.publish(t.files, &res), st, nil
 }
