@@ -265,6 +265,14 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 		}
 	}
 	b.generate(&errs)
+	// Related pages are found while the menu is made and the Markdown converted: they only set
+	// the pages' Related, which neither reads.
+	related := make(chan struct{})
+	go func() {
+		defer close(related)
+		s.BuildRelated()
+	}()
+	defer func() { <-related }()
 	b.warns = append(b.warns, s.BuildMenu(cfg.Menu)...)
 	b.deps.setShared(b.sharedReads())
 	if b.keep {

@@ -278,7 +278,7 @@ func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
 		st.Duration = time.Since(start)
 		return nil, st, errs
 	}
-	b.sig = &sigState{srcSeq: s.in.seqOf, vers: make(map[*site.Page]uint64, len(b.site.All)), refs: map[*site.Page]uint64{}, memo: map[any]uint64{}}
+	b.sig = &sigState{srcSeq: s.in.seqOf, vers: make(map[*site.Page]uint64, len(b.site.All)), refs: map[*site.Page]uint64{}, terms: map[*site.Term]uint64{}, memo: map[any]uint64{}}
 	next := &made{sigs: make(map[string]uint64, len(b.site.All)+len(b.site.Aliases)+16), gens: map[string]genRun{}, copies: map[string]copied{}}
 	var files []string
 	for _, f := range in.static {

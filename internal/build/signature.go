@@ -124,6 +124,7 @@ type sigState struct {
 	srcSeq func(path string) uint64 // the version of a source, by path relative to the site root
 	vers   map[*site.Page]uint64
 	refs   map[*site.Page]uint64
+	terms  map[*site.Term]uint64
 	memo   map[any]uint64
 	global uint64
 	// frozen is set while signatures are worked out in parallel: the maps are only read.
@@ -182,8 +183,7 @@ func (b *builder) versionOf(p *site.Page) uint64 {
 		terms := p.Terms(t.Key)
 		h.int(len(terms))
 		for _, term := range terms {
-			h.str(term.Name)
-			h.str(term.URL)
+			h.u64(b.termRef(term))
 		}
 	}
 	switch d := p.Data.(type) {
@@ -265,6 +265,20 @@ func (b *builder) refOf(p *site.Page) uint64 {
 	return h.h
 }
 
+// termRef sums up what a page shows of a term it carries: its name and URL.
+func (b *builder) termRef(t *site.Term) uint64 {
+	if v, ok := b.sig.terms[t]; ok {
+		return v
+	}
+	h := &hasher{b: b}
+	h.str(t.Name)
+	h.str(t.URL)
+	if !b.sig.frozen {
+		b.sig.terms[t] = h.h
+	}
+	return h.h
+}
+
 // memo sums up a value shared by many pages once per build.
 func (h *hasher) memo(key any, f func(h *hasher)) {
 	if h.b == nil {
@@ -331,8 +345,15 @@ func (b *builder) pageSigs(pages []*site.Page, layouts []string) []uint64 {
 			}
 		}
 	}
+	for _, tax := range b.site.Taxonomies {
+		for _, t := range tax.Terms {
+			b.termRef(t) // worked out once here, read below
+		}
+	}
 	vers := make([]uint64, len(plain))
+	b.sig.frozen = true
 	parallel(len(plain), func(k int) { vers[k] = b.versionOf(pages[plain[k]]) })
+	b.sig.frozen = false
 	for k, i := range plain {
 		b.sig.vers[pages[i]] = vers[k]
 	}
