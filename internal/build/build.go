@@ -182,9 +182,41 @@ func readInputs(opts Options) (*inputs, error) {
 // kept for the next rebuild. The builder is returned even when the build failed, for the parts
 // that can be reused.
 func runWith(opts Options, cfg *config.Config, target publish.Target, in *inputs, prev *builder) (*builder, *Result, error) {
+	b, errs := prepareWith(opts, cfg, target, in, prev)
+	if b == nil {
+		return nil, nil, errs
+	}
+	if len(errs) == 0 {
+		b.renderAll(in.static, &errs)
+	}
+	if len(errs) > 0 {
+		errs.Sort()
+		return b, nil, errs
+	}
+	return b, b.result(in), nil
+}
+
+// result tells what a successful build did.
+func (b *builder) result(in *inputs) *Result {
+	advice := append(b.advice, draftAdvice(in.src.Pages, b.opts.Now)...)
+	return &Result{Pages: int(b.pages.Load()), Files: int(b.files.Load()), Warnings: b.sortedWarnings(), Advice: sortedAdvice(advice), Deps: b.deps, Site: b.site}
+}
+
+// prepareWith runs the stages before rendering on inputs: the model, the generators, the menu
+// and the Markdown. It returns the builder, nil only when the layouts cannot be read, and the
+// problems found, sorted; prev is as for runWith.
+func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *inputs, prev *builder) (*builder, report.ErrorList) {
 	var errs report.ErrorList
 	errs = append(errs, in.errs...)
-	s, serrs := site.New(cfg, in.src, in.static.names(), site.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now})
+	sopts := site.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: opts.Now}
+	if opts.keepBodies {
+		// A session makes the model again and again from mostly the same parses.
+		sopts.Cache = site.NewCache()
+		if prev != nil && prev.siteCache != nil {
+			sopts.Cache = prev.siteCache
+		}
+	}
+	s, serrs := site.New(cfg, in.src, in.static.names(), sopts)
 	errs = append(errs, serrs...)
 
 	var r *render.Renderer
@@ -199,41 +231,60 @@ func runWith(opts Options, cfg *config.Config, target publish.Target, in *inputs
 		if r, err = render.New(layouts, opts.ThemeLayouts, cfg); err != nil {
 			errs.Add(err)
 			errs.Sort()
-			return nil, nil, errs
+			return nil, errs
 		}
 		r.Timeout = opts.RenderTimeout
 	}
 	b := &builder{
-		site:    s,
-		cfg:     cfg,
-		render:  r,
-		md:      markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
-		target:  target,
-		deps:    newDeps(),
-		keep:    prev != nil || opts.keepBodies,
-		noGen:   opts.noGenerators,
-		without: opts.without,
+		opts:      opts,
+		siteCache: sopts.Cache,
+		site:      s,
+		cfg:       cfg,
+		render:    r,
+		md:        markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
+		target:    target,
+		deps:      newDeps(),
+		keep:      prev != nil || opts.keepBodies,
+		noGen:     opts.noGenerators,
+		without:   opts.without,
 	}
 	var prevConv map[string]*conversion
 	if prev != nil {
 		prevConv = prev.conv
+		b.prevLinkSig = prev.linkSig
+		b.prevDeps = prev.deps
+		if prev.deps != nil && opts.keepBodies {
+			// A session keeps one record of reads, brought up to date by every build, so that
+			// its index from sources to outputs is made once.
+			b.deps = prev.deps
+		}
 	}
-	b.env = &env{source: opts.Source, static: in.static, warn: b.warn, deps: b.deps}
+	b.env = &env{source: opts.Source, static: in.static, warn: b.warn}
+	if b.keep {
+		b.env.cache = map[string]any{}
+		if prev != nil && prev.env != nil && prev.env.cache != nil && prev.cfg == cfg {
+			b.env.cache = prev.env.cache
+		}
+	}
 	b.generate(&errs)
+	// Related pages are found while the menu is made and the Markdown converted: they only set
+	// the pages' Related, which neither reads.
+	related := make(chan struct{})
+	go func() {
+		defer close(related)
+		s.BuildRelated()
+	}()
+	defer func() { <-related }()
 	b.warns = append(b.warns, s.BuildMenu(cfg.Menu)...)
+	b.deps.setShared(b.sharedReads())
+	if b.keep {
+		b.linkSig = linkSig(s)
+	}
 	// With a broken model (duplicate URLs, bad slugs) rendering would only add noise, but
 	// Markdown problems are still worth reporting in the same run.
 	b.convertAll(&errs, prevConv)
-	if len(errs) == 0 {
-		b.renderAll(in.static, &errs)
-	}
-	if len(errs) > 0 {
-		errs.Sort()
-		return b, nil, errs
-	}
-	advice := append(b.advice, draftAdvice(in.src.Pages, opts.Now)...)
-	res := &Result{Pages: int(b.pages.Load()), Files: int(b.files.Load()), Warnings: b.sortedWarnings(), Advice: sortedAdvice(advice), Deps: b.deps, Site: s}
-	return b, res, nil
+	errs.Sort()
+	return b, errs
 }
 
 // setMemoryLimit sets a soft memory limit in proportion to the site, unless GOMEMLIMIT is set.

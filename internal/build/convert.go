@@ -4,8 +4,10 @@ import (
 	"hash/maphash"
 	"html/template"
 	"sort"
+	"strings"
 	"sync/atomic"
 
+	"github.com/btnmt/cchc/internal/content"
 	"github.com/btnmt/cchc/internal/markdown"
 	"github.com/btnmt/cchc/internal/report"
 	"github.com/btnmt/cchc/internal/site"
@@ -14,6 +16,9 @@ import (
 // conversion is what converting one page's Markdown gave. A rebuild reuses it while the page's
 // body is the same and its links still resolve to the same places.
 type conversion struct {
+	id       uint64        // unique: a page's content changed when its conversion did
+	src      *content.Page // the source converted
+	from     string        // the URL of the page it was converted for, which relative links start from
 	bodyHash uint64
 	html     template.HTML
 	toc      []markdown.Heading
@@ -38,7 +43,7 @@ var bodySeed = maphash.MakeSeed()
 // convertPage converts p's Markdown, resolving its links against the model.
 func (b *builder) convertPage(p *site.Page) *conversion {
 	src := p.Source
-	c := &conversion{bodyHash: maphash.Bytes(bodySeed, src.Body)}
+	c := &conversion{id: convSeq.Add(1), src: src, from: p.URL, bodyHash: maphash.Bytes(bodySeed, src.Body)}
 	targets := map[string]site.Target{}
 	resolve := func(dest string, image bool) (string, error) {
 		t, err := b.site.Resolve(p, dest)
@@ -85,17 +90,40 @@ func (b *builder) apply(p *site.Page, c *conversion) {
 	p.TOC = c.toc
 	p.Summary = c.summary
 	p.IDs = c.ids
+	b.recordLinks(p, c)
+}
+
+// recordLinks records the pages a conversion of p links to.
+func (b *builder) recordLinks(p *site.Page, c *conversion) {
+	var targets []string
 	for _, l := range c.links {
 		if l.target != "" && l.target != p.Path() && l.target[0] != '/' {
-			b.deps.add(p.Output, l.target)
+			targets = append(targets, l.target)
 		}
 	}
+	b.deps.setLinks(p.Output, targets)
+}
+
+// reusable tells whether a conversion of p's source in an earlier build still holds: the body is
+// the same and every link resolves as it did. When the source was not read again and the
+// sources, files and redirects links may lead to are those of the earlier build (linkSig), only
+// links to generated pages are looked at again.
+func (b *builder) reusable(p *site.Page, c *conversion) bool {
+	if c.src != p.Source && c.bodyHash != maphash.Bytes(bodySeed, p.Source.Body) {
+		return false
+	}
+	same := c.src == p.Source && c.from == p.URL && b.linkSig != 0 && b.linkSig == b.prevLinkSig
+	return b.stillResolves(p, c, same)
 }
 
 // stillResolves tells whether every link of a conversion resolves as it did, so that the
-// conversion can be reused after the model changed.
-func (b *builder) stillResolves(p *site.Page, c *conversion) bool {
+// conversion can be reused after the model changed; with onlyGenerated, only the links to
+// generated pages are looked at.
+func (b *builder) stillResolves(p *site.Page, c *conversion, onlyGenerated bool) bool {
 	for _, l := range c.links {
+		if onlyGenerated && (l.target == "" || l.target[0] != '/') {
+			continue
+		}
 		t, err := b.site.Resolve(p, l.dest)
 		if err != nil || t.Href != l.href {
 			return false
@@ -123,7 +151,7 @@ func (b *builder) convertAll(errs *report.ErrorList, prev map[string]*conversion
 	var converted atomic.Int64
 	parallel(len(pages), func(i int) {
 		p := pages[i]
-		if c, ok := prev[p.Path()]; ok && c.bodyHash == maphash.Bytes(bodySeed, p.Source.Body) && len(c.problems) == 0 && b.stillResolves(p, c) {
+		if c, ok := prev[p.Path()]; ok && len(c.problems) == 0 && b.reusable(p, c) {
 			convs[i] = c
 		} else {
 			convs[i] = b.convertPage(p)
@@ -142,7 +170,12 @@ func (b *builder) convertAll(errs *report.ErrorList, prev map[string]*conversion
 	for i, p := range pages {
 		c := convs[i]
 		b.conv[p.Path()] = c
-		b.apply(p, c)
+		if c == prev[p.Path()] && c.from == p.URL && b.deps == b.prevDeps {
+			// The record of reads is the last build's, which has these links already.
+			p.Content, p.TOC, p.Summary, p.IDs = c.html, c.toc, c.summary, c.ids
+		} else {
+			b.apply(p, c)
+		}
 		b.advice = append(b.advice, c.advice...)
 		if len(c.problems) > 0 {
 			b.badContent[p] = true
@@ -187,8 +220,8 @@ func (b *builder) pageByPath(path string) *site.Page {
 		p, _ := b.site.ByURL(path)
 		return p
 	}
-	if len(path) > len("content/") {
-		p, _ := b.site.BySource(path[len("content/"):])
+	if rel, ok := strings.CutPrefix(path, "content/"); ok {
+		p, _ := b.site.BySource(rel)
 		return p
 	}
 	return nil

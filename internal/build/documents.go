@@ -128,7 +128,7 @@ func (documentsGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorLi
 				errs.Add(report.Errorf(p.Source.Path, p.Source.KeyLine("tep"), "\"tep\": %v", err))
 				continue
 			}
-			e.deps.add(p.Output, a.source)
+			p.Reads = append(p.Reads, a.source)
 			d.Files = append(d.Files, a)
 		}
 		p.Data = d
@@ -373,5 +373,43 @@ func (documentsGenerator) Write(s *site.Site, out Output, errs *report.ErrorList
 	b.WriteString("]\n")
 	if err := out.WriteFile(strings.TrimPrefix(DocumentsJSON, "/"), []byte(b.String()), reads...); err != nil {
 		errs.Add(fmt.Errorf("ghi %s: %w", DocumentsJSON, err))
+	}
+}
+
+func (d *DocumentData) sigData(h *hasher) {
+	h.int(d.Year)
+	h.str(d.TypeURL)
+	h.str(d.YearURL)
+	h.str(d.IssuerURL)
+	h.int(len(d.Files))
+	for _, a := range d.Files {
+		h.str(a.Name)
+		h.str(a.URL)
+		h.str(a.Type)
+		h.str(a.Size)
+		h.u64(uint64(a.Bytes))
+		h.str(a.MIME)
+	}
+}
+
+func (l *DocumentList) sigData(h *hasher) {
+	ix := l.DocumentsIndex
+	h.memo(ix, func(h *hasher) {
+		h.str(ix.JSON)
+		h.int(ix.Total)
+		for _, group := range [][]*Facet{ix.Types, ix.Years, ix.Issuers} {
+			h.int(len(group))
+			for _, f := range group {
+				h.str(f.Kind)
+				h.str(f.Name)
+				h.str(f.Slug)
+				h.str(f.URL)
+				h.int(f.Count)
+			}
+		}
+	})
+	if l.Current != nil {
+		h.str(l.Current.Kind)
+		h.str(l.Current.Slug)
 	}
 }

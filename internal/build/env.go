@@ -11,13 +11,15 @@ import (
 )
 
 // env is what a generator may use of the build besides the model: the site's folder and its
-// static files (to find and measure attachments), a way to warn editors without failing the
-// build, and the record of what each output reads.
+// static files (to find and measure attachments) and a way to warn editors without failing the
+// build. What a generated page reads besides its place in the site goes in its Reads.
 type env struct {
 	source string    // the site root
 	static staticSet // static/ files, the site's and the theme's, sorted by rel
 	warn   func(format string, args ...any)
-	deps   *Deps
+	// cache is kept from one build of a session to the next (with the same config), for what a
+	// generator makes of sources that did not change; by generator name. nil outside sessions.
+	cache map[string]any
 }
 
 // envGenerator is a generator that needs the build's env: the build calls GenerateEnv instead

@@ -277,3 +277,21 @@ func icsEvent(p *site.Page, d *EventData) ical.Event {
 	}
 	return out
 }
+
+func (d *EventData) sigData(h *hasher) {
+	h.time(d.Start)
+	h.time(d.End)
+	h.bool(d.AllDay)
+	h.str(d.State)
+	h.str(d.StateLabel)
+	h.bool(d.Upcoming)
+	h.str(d.When)
+	h.str(d.KindLabel)
+	h.str(d.ICS)
+}
+
+func (ix *EventsIndex) sigData(h *hasher) {
+	h.str(ix.ICS)
+	h.pages(ix.Upcoming)
+	h.pages(ix.Past)
+}

@@ -62,12 +62,17 @@ func (feedbackGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorLis
 		d.Mailto = "mailto:" + d.Email + "?subject=" + mailtoEscape(FeedbackSubject)
 	}
 	seen := map[string]bool{}
+	slugs := map[string]string{} // a field is written the same way on many pages: make its slug once
 	for _, p := range s.Pages {
 		for _, f := range p.Source.LinhVuc {
-			f = strings.TrimSpace(f)
-			if k := slug.Make(f); k != "" && !seen[k] {
+			k, ok := slugs[f]
+			if !ok {
+				k = slug.Make(strings.TrimSpace(f))
+				slugs[f] = k
+			}
+			if k != "" && !seen[k] {
 				seen[k] = true
-				d.Fields = append(d.Fields, f)
+				d.Fields = append(d.Fields, strings.TrimSpace(f))
 			}
 		}
 	}
@@ -98,4 +103,13 @@ func mailtoEscape(v string) string {
 		b.WriteByte(hex[c&15])
 	}
 	return b.String()
+}
+
+func (d *FeedbackData) sigData(h *hasher) {
+	h.str(d.Mode)
+	h.str(d.Endpoint)
+	h.str(d.Email)
+	h.str(d.Mailto)
+	h.strs(d.Fields)
+	h.str(d.QAURL)
 }

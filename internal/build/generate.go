@@ -57,7 +57,7 @@ func (o output) WriteFile(rel string, data []byte, reads ...string) error {
 
 // recordGenFile records that a generator wrote rel, reading the sources.
 func (b *builder) recordGenFile(gen, rel string, reads []string) {
-	b.deps.add(rel, reads...)
+	b.deps.setFile(rel, append([]string(nil), reads...))
 	b.files.Add(1)
 	b.mu.Lock()
 	if b.genFiles == nil {
@@ -67,5 +67,9 @@ func (b *builder) recordGenFile(gen, rel string, reads []string) {
 		b.genFiles[gen] = map[string]bool{}
 	}
 	b.genFiles[gen][rel] = true
+	if b.genReads == nil {
+		b.genReads = map[string][]string{}
+	}
+	b.genReads[gen] = append(b.genReads[gen], reads...)
 	b.mu.Unlock()
 }

@@ -68,3 +68,12 @@ func latest(ps []*site.Page, n int) []*site.Page {
 	}
 	return ps
 }
+
+func (d *HomeData) sigData(h *hasher) {
+	h.pages(d.News)
+	h.page(d.CurrentPlan)
+	h.pages(d.Documents)
+	h.pages(d.Upcoming)
+	h.pages(d.PastEvents)
+	h.pages(d.QAs)
+}

@@ -6,7 +6,8 @@ import (
 )
 
 // buildLists adds the lists every site has, once the generators have added their pages: the
-// taxonomies with their term pages, the pages of every paginated section, and related pages.
+// taxonomies with their term pages and the pages of every paginated section. Related pages,
+// which change nothing else of the model, are found alongside the conversions (prepareWith).
 func (b *builder) buildLists(errs *report.ErrorList) {
 	s := b.site
 	s.BuildTaxonomies(errs)
@@ -19,5 +20,4 @@ func (b *builder) buildLists(errs *report.ErrorList) {
 	for _, p := range sections {
 		s.Paginate(p, errs)
 	}
-	s.BuildRelated()
 }

@@ -18,13 +18,15 @@ import (
 
 // builder holds one build's stages' shared state.
 type builder struct {
-	site   *site.Site
-	cfg    *config.Config
-	render *render.Renderer
-	md     *markdown.Converter
-	target publish.Target
-	deps   *Deps
-	env    *env // what generators may use besides the model
+	opts      Options
+	siteCache *site.Cache // what a session's next model may reuse; nil outside sessions
+	site      *site.Site
+	cfg       *config.Config
+	render    *render.Renderer
+	md        *markdown.Converter
+	target    publish.Target
+	deps      *Deps
+	env       *env // what generators may use besides the model
 
 	pages, files atomic.Int64
 	mu           sync.Mutex
@@ -37,7 +39,12 @@ type builder struct {
 	without      map[string]bool            // generators not to run (benchmarks)
 	converted    int                        // pages converted (not reused) by convertAll
 	genFiles     map[string]map[string]bool // generator name → the files it wrote
-	deferred     map[string]bool            // generators whose Write waits for Session.Catchup; nil: write now
+	genReads     map[string][]string        // generator name → what its files read
+	sig          *sigState                  // for the signatures of outputs; nil outside sessions
+	// linkSig sums up where links can lead in this build, prevLinkSig in the build whose
+	// conversions are reused; 0 when not worked out.
+	linkSig, prevLinkSig uint64
+	prevDeps             *Deps // the record of reads of the build whose conversions are reused
 
 	goodMu    sync.RWMutex
 	goodLinks map[string]struct{} // site-relative links of the output found to lead somewhere
@@ -92,6 +99,7 @@ func (b *builder) generate(errs *report.ErrorList) {
 		g.Generate(s, errs)
 	}
 	b.buildLists(errs)
+	s.SortAll()
 }
 
 // renderAll renders every page, the feeds, the sitemap, the generators' files and the
@@ -165,60 +173,99 @@ func newestFirst(ps []*site.Page) []*site.Page {
 	return out
 }
 
-// writeExtras writes the feeds, the sitemap, the generators' files and the redirects. want,
-// when not nil, limits it to the outputs in the set (and the generators that wrote any of them
-// last time).
-func (b *builder) writeExtras(errs *report.ErrorList) { b.writeSomeExtras(nil, errs) }
-
-func (b *builder) writeSomeExtras(want map[string]bool, errs *report.ErrorList) {
-	s := b.site
-	ok := func(out string) bool { return want == nil || want[out] }
-	home := newestFirst(s.Pages)
-	if ok("index.xml") {
-		b.write("index.xml", render.RSS(s.Home, home, b.cfg.RSSLimit), errs)
-		b.deps.add("index.xml", sourcesOf(home, b.cfg.RSSLimit)...)
-	}
-	for _, sec := range s.Sections {
-		out := render.FeedURL(sec)[1:]
-		if !ok(out) {
-			continue
-		}
-		items := newestFirst(sec.Pages)
-		b.write(out, render.RSS(sec, items, b.cfg.RSSLimit), errs)
-		b.deps.add(out, sourcesOf(items, b.cfg.RSSLimit)...)
-		b.deps.add(out, sec.Path())
-	}
-	var inMap []*site.Page
-	for _, p := range s.All {
-		if p.Type != site.Type404 {
-			inMap = append(inMap, p)
-		}
-	}
-	if ok("sitemap.xml") {
-		b.write("sitemap.xml", render.Sitemap(inMap), errs)
-		b.deps.add("sitemap.xml", sourcesOf(inMap, len(inMap))...)
+// writeExtras writes the feeds, the sitemap, the generators' files and the redirects.
+func (b *builder) writeExtras(errs *report.ErrorList) {
+	for _, x := range b.extras(nil) {
+		b.writeExtra(x, errs)
 	}
 	for _, g := range b.generators() {
-		if want != nil && !b.genAffected(g.Name(), want) {
-			continue
-		}
-		if d, ok := g.(deferrable); ok && d.Deferrable() && b.deferred != nil {
-			b.deferred[g.Name()] = true
-			continue
-		}
-		g.Write(s, output{b, g.Name()}, errs)
+		g.Write(b.site, output{b, g.Name()}, errs)
 	}
-	for _, a := range s.Aliases {
-		if !ok(a.Output) {
-			continue
+}
+
+// extra is an output that no layout renders: a feed, the sitemap, a redirect page.
+type extra struct {
+	out   string
+	reads []*site.Page    // the pages it shows
+	sum   func(h *hasher) // sums up what it shows, for its signature
+	data  func() []byte
+	alias *site.Alias // set for a redirect page
+}
+
+// extras lists the feeds, the sitemap and the redirect pages; want, when not nil, limits it to
+// those it says yes to.
+func (b *builder) extras(want func(out string) bool) []extra {
+	s := b.site
+	limit := b.cfg.RSSLimit
+	var out []extra
+	feed := func(list *site.Page, pages []*site.Page) {
+		name := render.FeedURL(list)[1:]
+		if want != nil && !want(name) {
+			return
 		}
-		if err := b.target.WriteFile(a.Output, render.Alias(a.Target.Title, a.Target.Permalink())); err != nil {
-			errs.Add(report.Errorf(a.Target.Path(), 0, "ghi trang chuyển hướng %s: %v", a.URL, err))
-			continue
-		}
-		b.deps.add(a.Output, a.Target.Path())
-		b.pages.Add(1)
+		items := newestFirst(pages)
+		shown := items[:min(limit, len(items))]
+		out = append(out, extra{out: name, reads: append([]*site.Page{list}, shown...),
+			sum: func(h *hasher) {
+				h.ref(list)
+				h.str(list.Description)
+				h.pages(shown)
+			},
+			data: func() []byte { return render.RSS(list, items, limit) }})
 	}
+	feed(s.Home, s.Pages)
+	for _, sec := range s.Sections {
+		feed(sec, sec.Pages)
+	}
+	if want == nil || want("sitemap.xml") {
+		var inMap []*site.Page
+		for _, p := range s.All {
+			if p.Type != site.Type404 {
+				inMap = append(inMap, p)
+			}
+		}
+		out = append(out, extra{out: "sitemap.xml", reads: inMap,
+			sum: func(h *hasher) {
+				for _, p := range inMap {
+					h.str(p.URL)
+					h.time(p.Lastmod)
+				}
+			},
+			data: func() []byte { return render.Sitemap(inMap) }})
+	}
+	for i := range s.Aliases {
+		a := &s.Aliases[i]
+		if want != nil && !want(a.Output) {
+			continue
+		}
+		out = append(out, extra{out: a.Output, reads: []*site.Page{a.Target}, alias: a,
+			sum:  func(h *hasher) { h.ref(a.Target) },
+			data: func() []byte { return render.Alias(a.Target.Title, a.Target.Permalink()) }})
+	}
+	return out
+}
+
+// recordExtra records what an extra output reads.
+func (b *builder) recordExtra(x extra) {
+	reads := make([]string, 0, len(x.reads))
+	for _, p := range x.reads {
+		reads = append(reads, p.Path())
+	}
+	b.deps.setFile(x.out, reads)
+}
+
+// writeExtra writes an extra output and records what it reads.
+func (b *builder) writeExtra(x extra, errs *report.ErrorList) {
+	b.recordExtra(x)
+	if x.alias == nil {
+		b.write(x.out, x.data(), errs)
+		return
+	}
+	if err := b.target.WriteFile(x.out, x.data()); err != nil {
+		errs.Add(report.Errorf(x.alias.Target.Path(), 0, "ghi trang chuyển hướng %s: %v", x.alias.URL, err))
+		return
+	}
+	b.pages.Add(1)
 }
 
 func (b *builder) write(out string, data []byte, errs *report.ErrorList) {
@@ -229,44 +276,63 @@ func (b *builder) write(out string, data []byte, errs *report.ErrorList) {
 	b.files.Add(1)
 }
 
-// recordReads records what rendering p reads besides the links of its Markdown.
+// recordReads records what rendering p reads besides the links of its Markdown and what every
+// page reads (the layouts, the config, the menu and the sections: see Deps).
 func (b *builder) recordReads(p *site.Page) {
-	out := p.Output
-	b.deps.add(out, SourceLayouts, SourceConfig, p.Path())
-	if p.Parent != nil {
-		b.deps.add(out, p.Parent.Path())
+	reads := make([]string, 0, 8+len(p.Reads))
+	reads = append(reads, p.Path())
+	readPages(p, func(q *site.Page) { reads = append(reads, q.Path()) })
+	reads = append(reads, p.Reads...)
+	reads = append(reads, dataReads(p)...)
+	b.deps.setPage(p.Output, reads)
+}
+
+// readPages calls f with every page that rendering p shows by p's place in the site: its
+// ancestors, its neighbours, its list's items (those of its page of the list when paginated,
+// and the list's first page), its related pages and a home page's sections. What generated
+// data shows is not among them (see sigData).
+func readPages(p *site.Page, f func(q *site.Page)) {
+	for a, n := p.Parent, 0; a != nil && a != p && n < 32; a, n = a.Parent, n+1 {
+		f(a)
 	}
 	if p.Prev != nil {
-		b.deps.add(out, p.Prev.Path())
+		f(p.Prev)
 	}
 	if p.Next != nil {
-		b.deps.add(out, p.Next.Path())
+		f(p.Next)
 	}
 	if p.Pager != nil {
 		// A page of a list reads the items it shows; the list's other pages are not its business.
-		b.deps.add(out, sourcesOf(p.Pager.Items, len(p.Pager.Items))...)
+		for _, q := range p.Pager.Items {
+			f(q)
+		}
 		if p.Pager.Prev != nil || p.Pager.Next != nil {
-			b.deps.add(out, p.Pager.First.Path())
+			f(p.Pager.First)
 		}
 	} else {
-		b.deps.add(out, sourcesOf(p.Pages, len(p.Pages))...)
-	}
-	b.deps.add(out, sourcesOf(p.Related, len(p.Related))...)
-	b.deps.add(out, sourcesOf(p.Sections, len(p.Sections))...)
-	for _, m := range b.site.Menu {
-		if m.Page != nil {
-			b.deps.add(out, m.Page.Path())
+		for _, q := range p.Pages {
+			f(q)
 		}
+	}
+	for _, q := range p.Related {
+		f(q)
+	}
+	for _, q := range p.Sections {
+		f(q)
 	}
 }
 
-func sourcesOf(ps []*site.Page, limit int) []string {
+// sharedReads are what every rendered page reads besides the layouts and the config: the pages
+// of the menu and the sections (a layout may list them anywhere).
+func (b *builder) sharedReads() []string {
 	var out []string
-	for i, p := range ps {
-		if i >= limit {
-			break
+	for _, m := range b.site.Menu {
+		if m.Page != nil {
+			out = append(out, m.Page.Path())
 		}
-		out = append(out, p.Path())
+	}
+	for _, sec := range b.site.Sections {
+		out = append(out, sec.Path())
 	}
 	return out
 }
@@ -276,18 +342,6 @@ func asFileError(err error) *report.FileError {
 		return fe
 	}
 	return &report.FileError{Err: err}
-}
-
-// genAffected tells whether a generator wrote any of the outputs in want.
-func (b *builder) genAffected(name string, want map[string]bool) bool {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	for f := range b.genFiles[name] {
-		if want[f] {
-			return true
-		}
-	}
-	return false
 }
 
 // generators returns the generators this build runs.

@@ -137,7 +137,6 @@ func (plansGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) 
 		}
 		act.Reports = append(act.Reports, a)
 		plan.Data.(*PlanData).Reports++
-		e.deps.add(plan.Output, a.Source.Path)
 	}
 	for _, p := range plans {
 		for _, act := range p.Data.(*PlanData).Activities {
@@ -286,4 +285,23 @@ func sectionPage(s *site.Site, section string) *site.Page {
 		}
 	}
 	return nil
+}
+
+func (d *PlanData) sigData(h *hasher) {
+	h.int(d.Year)
+	h.int(d.Reports)
+	for _, a := range d.Activities {
+		h.int(a.STT)
+		h.str(a.ID)
+		h.pages(a.Reports)
+	}
+}
+
+func (ix *PlansIndex) sigData(h *hasher) {
+	for _, y := range ix.Years {
+		h.int(y.Year)
+		h.str(y.URL)
+		h.pages(y.Plans)
+	}
+	h.page(ix.Current)
 }

@@ -179,3 +179,29 @@ func (qaGenerator) Generate(s *site.Site, errs *report.ErrorList) {
 		}
 	}
 }
+
+func (d *QAData) sigData(h *hasher) {
+	h.bool(d.Answered)
+	h.int(len(d.Fields))
+	for _, f := range d.Fields {
+		f.sum(h)
+	}
+}
+
+func (f *QAField) sum(h *hasher) {
+	h.str(f.Name)
+	h.str(f.Slug)
+	h.str(f.URL)
+	h.int(f.Count)
+	h.bool(f.Other)
+}
+
+func (ix *QAIndex) sigData(h *hasher) {
+	h.memo(ix, func(h *hasher) {
+		h.int(ix.Total)
+		h.int(len(ix.Fields))
+		for _, f := range ix.Fields {
+			f.sum(h)
+		}
+	})
+}

@@ -392,3 +392,53 @@ func nonEmpty(list []string) []string {
 	}
 	return out
 }
+
+// sigData sums up the search page: its filters count the kinds and the lĩnh vực of every
+// indexed page (see facets), which it sums up without working them out.
+func (d *SearchPage) sigData(h *hasher) {
+	h.str(d.IndexURL)
+	if h.b == nil {
+		return
+	}
+	h.memo(d, func(h *hasher) {
+		if tax := d.site.Taxonomy("linh_vuc"); tax != nil {
+			for _, t := range tax.Terms {
+				h.str(t.Slug)
+				h.str(t.Name)
+			}
+		}
+		for _, p := range d.site.All {
+			_, fielder := p.Data.(search.Fielder)
+			if p.Source == nil && p.Type != TypeProcedure && !fielder || p.Type == TypeSearch {
+				continue
+			}
+			h.str(p.URL)
+			h.str(string(p.Type))
+			h.str(p.KindLabel())
+			for _, t := range p.Terms("linh_vuc") {
+				h.str(t.Name)
+			}
+			if p.Source != nil {
+				h.strs(p.Source.LinhVuc)
+			}
+			switch x := p.Params().(type) {
+			case *content.TTHCNotice:
+				for _, t := range x.ThuTuc {
+					h.str(t.LinhVuc)
+				}
+			case search.Fielder:
+				f := x.SearchFields()
+				h.str(f.Kind.Key)
+				h.strs(f.Fields)
+			}
+			switch x := p.Data.(type) {
+			case *TTHCProcedure:
+				h.str(x.Info.Field)
+			case search.Fielder:
+				f := x.SearchFields()
+				h.str(f.Kind.Key)
+				h.strs(f.Fields)
+			}
+		}
+	})
+}

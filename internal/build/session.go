@@ -2,14 +2,17 @@ package build
 
 import (
 	"errors"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/btnmt/cchc/internal/config"
@@ -35,6 +38,43 @@ type Session struct {
 	good bool // the state is that of a successful build: the fast path may build on it
 	// pending are the generators whose files the fast path left for Catchup.
 	pending map[string]bool
+	// made is what the outputs of the last good snapshot were made from, nil before the first:
+	// a build of the model renders only the outputs whose signature changed.
+	made *made
+	// stale are the pages and staleExtras the feeds and sitemap a build of the model left for
+	// CatchupPages, with the builder of their model (that of the last good snapshot, even after
+	// a failed build) and their signatures, which go in made once they are rendered.
+	stale       []*site.Page
+	staleExtras []extra
+	staleB      *builder
+	staleSigs   map[string]uint64
+	// modelSeq is the last version given to a source when the model was last made: the pages
+	// whose source has a later one were edited since.
+	modelSeq uint64
+}
+
+// made is what the outputs of a snapshot were made from.
+type made struct {
+	sigs   map[string]uint64 // signature of every page, feed, sitemap and redirect, by output
+	gens   map[string]genRun // what every generator wrote, by name
+	copies map[string]copied // every file copied, by output
+	// sections sums up which sources are published, by top folder of content/ ("" for the
+	// files at its root): a generator runs again when a page is added to or taken from a folder
+	// it reads from.
+	sections map[string]uint64
+}
+
+// genRun is what a generator wrote and read.
+type genRun struct {
+	files []string
+	reads []string
+	input uint64 // sums up the versions of reads when it ran; 0 when unknown: it runs again
+}
+
+// copied is the file a copy was made from.
+type copied struct {
+	src string // the file on disk, or the theme's file
+	seq uint64 // its version then
 }
 
 // Snapshot is one complete, immutable output of a session: what the preview serves.
@@ -42,6 +82,10 @@ type Snapshot struct {
 	Files   map[string][]byte // by path relative to the output root: "tin-tuc/x/index.html"
 	Version int
 	Result  *Result
+	// Stale are the files whose bytes are those of an earlier build until Session.CatchupPages
+	// renders them (pages of lists after the first, after a build of the model): they must not
+	// be served from this snapshot. nil when none.
+	Stale map[string]bool
 }
 
 // Stats tells what a rebuild did.
@@ -60,7 +104,29 @@ type sessionInputs struct {
 	pages    map[string]*content.Page       // parsed pages by rel; absent when the file has errors
 	pageErrs map[string][]*report.FileError // parse errors by rel
 	static   staticSet
+	// seq is the version of every page and of every other file read again since the session
+	// began, by path relative to the site root: a number that changes whenever it is read again,
+	// created or removed. Other files never read again have version 0.
+	seq map[string]uint64
+
+	// last is what assemble made last, with Assemble's own problems and the place of every page
+	// in it; reread lists the pages read again since, and stale tells that the set of files
+	// changed since: then assemble starts again from the files.
+	last     *inputs
+	lastErrs report.ErrorList
+	at       map[string]int
+	reread   []string
+	stale    bool
 }
+
+// sourceSeq numbers the versions of sources.
+var sourceSeq atomic.Uint64
+
+// touch gives the file at path (relative to the site root) a new version.
+func (in *sessionInputs) touch(path string) { in.seq[path] = sourceSeq.Add(1) }
+
+// seqOf returns the version of the file at path.
+func (in *sessionInputs) seqOf(path string) uint64 { return in.seq[path] }
 
 // NewSession returns a session for opts; nothing is built until Build.
 func NewSession(opts Options) (*Session, error) {
@@ -81,15 +147,59 @@ func NewSession(opts Options) (*Session, error) {
 func (s *Session) Pending() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return len(s.pending) > 0 && s.good
+	return len(s.pending) > 0 && s.good || len(s.stale)+len(s.staleExtras) > 0
 }
 
-// Catchup writes the files that the last fast rebuild left for later (the search index) and
-// returns the snapshot with them. The snapshot keeps its version: the pages did not change, so
-// the browser need not reload.
+// CatchupPages renders the pages that the last build of the model left for later (see
+// Snapshot.Stale) and returns the snapshot with them. The snapshot keeps its version: what the
+// browser was shown did not change.
+func (s *Session) CatchupPages() (*Snapshot, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.catchupPages()
+}
+
+func (s *Session) catchupPages() (*Snapshot, error) {
+	if len(s.stale)+len(s.staleExtras) == 0 || s.out == nil {
+		return s.out, nil
+	}
+	t := newMemTarget(s.out.Files)
+	b := s.staleB
+	b.target = t
+	var errs report.ErrorList
+	b.renderPages(s.stale, &errs)
+	for _, x := range s.staleExtras {
+		b.writeExtra(x, &errs)
+	}
+	if len(errs) > 0 {
+		// The model made them: they render as the others did, unless a layout times out.
+		errs.Sort()
+		return nil, errs
+	}
+	for _, p := range s.stale {
+		if sig, ok := s.staleSigs[p.Output]; ok {
+			s.made.sigs[p.Output] = sig
+		}
+	}
+	for _, x := range s.staleExtras {
+		if sig, ok := s.staleSigs[x.out]; ok {
+			s.made.sigs[x.out] = sig
+		}
+	}
+	s.stale, s.staleExtras, s.staleSigs = nil, nil, nil
+	s.out = &Snapshot{Files: t.files, Version: s.out.Version, Result: s.out.Result}
+	return s.out, nil
+}
+
+// Catchup renders the pages (see CatchupPages) and writes the files (the search index) that
+// the last rebuild left for later, and returns the snapshot with them. The snapshot keeps its
+// version: what the browser was shown did not change.
 func (s *Session) Catchup() (*Snapshot, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if _, err := s.catchupPages(); err != nil {
+		return nil, err
+	}
 	if len(s.pending) == 0 || !s.good || s.out == nil {
 		return s.out, nil
 	}
@@ -98,7 +208,8 @@ func (s *Session) Catchup() (*Snapshot, error) {
 	var errs report.ErrorList
 	for _, g := range generators {
 		if s.pending[g.Name()] {
-			g.Write(s.b.site, output{s.b, g.Name()}, &errs)
+			// Its input stays unknown: the model may have changed in place since it was made.
+			s.made.gens[g.Name()] = s.b.runGeneratorInto(g, t, s.made.gens[g.Name()], &errs)
 		}
 	}
 	s.pending = map[string]bool{}
@@ -132,35 +243,314 @@ func (s *Session) full(start time.Time) (*Snapshot, *Stats, error) {
 	}
 	s.in = in
 	s.b = nil
-	return s.model(start, true)
+	s.made = nil
+	snap, st, err := s.model(start, true)
+	if err == nil {
+		// The first change to a body looks up its readers: the index is made now, in the
+		// background while the editor opens the browser, rather than then.
+		go s.b.deps.indexNow()
+	}
+	return snap, st, err
 }
 
-// model makes the model from the session's inputs and renders every output.
+// model makes the model from the session's inputs and renders the outputs whose signature
+// changed since the last good snapshot (every output when full, or before the first): the
+// others keep their bytes. Generators run again when what they read changed; the search index
+// is left for Catchup.
 func (s *Session) model(start time.Time, full bool) (*Snapshot, *Stats, error) {
-	t := newMemTarget(nil)
-	b, res, err := runWith(s.opts, s.cfg, t, s.in.assemble(), s.b)
 	st := &Stats{Full: full, Model: true}
+	last := s.made
+	var prevFiles map[string][]byte
+	if full || last == nil || s.out == nil {
+		last = &made{}
+	} else {
+		prevFiles = s.out.Files
+	}
+	t := newMemTarget(prevFiles)
+	in := s.in.assemble()
+	b, errs := prepareWith(s.opts, s.cfg, t, in, s.b)
 	if b != nil {
 		st.Converted = b.converted
 		s.b = b
 	}
-	st.Rendered = t.writes()
-	st.Duration = time.Since(start)
-	if err != nil {
-		return nil, st, err
+	if b == nil || len(errs) > 0 {
+		s.good = false
+		st.Duration = time.Since(start)
+		return nil, st, errs
+	}
+	b.sig = &sigState{srcSeq: s.in.seqOf, vers: make(map[*site.Page]uint64, len(b.site.All)), refs: map[*site.Page]uint64{}, terms: map[*site.Term]uint64{}, memo: map[any]uint64{}}
+	next := &made{sigs: make(map[string]uint64, len(b.site.All)+len(b.site.Aliases)+16), gens: map[string]genRun{}, copies: map[string]copied{}}
+	var files []string
+	for _, f := range in.static {
+		files = append(files, f.rel)
+	}
+	for _, f := range b.site.Files {
+		files = append(files, f.Output)
+	}
+	b.sig.global = b.globalSig(files)
+
+	// The pages whose signature changed, then the feeds, the sitemap and the redirects.
+	var render, pages []*site.Page
+	var layouts []string
+	type kind struct{ typ, section string }
+	layoutOf := map[kind]string{} // the layout is looked up by type and section
+	for _, p := range b.site.All {
+		k := kind{string(p.Type), p.Section}
+		layout, ok := layoutOf[k]
+		var err error
+		if !ok {
+			if layout, err = b.render.Lookup(p); err == nil {
+				layoutOf[k] = layout
+			}
+		}
+		if err != nil {
+			render = append(render, p) // rendering reports the error
+			continue
+		}
+		pages = append(pages, p)
+		layouts = append(layouts, layout)
+	}
+	sigs := b.pageSigs(pages, layouts)
+	kept := 0 // outputs of the last snapshot made again
+	var stale []*site.Page
+	staleSigs := map[string]uint64{}
+	for i, p := range pages {
+		sig := sigs[i]
+		next.sigs[p.Output] = sig
+		// A page whose signature is the same reads the same sources (the signature holds
+		// them all): what the record of reads has for it is still true.
+		old, ok := last.sigs[p.Output]
+		if ok {
+			kept++
+		}
+		if ok && old == sig && has(prevFiles, p.Output) {
+			continue
+		}
+		if !full && has(prevFiles, p.Output) && !s.first(p) {
+			// Pages that changed because others did follow in CatchupPages.
+			stale = append(stale, p)
+			staleSigs[p.Output] = sig
+			next.sigs[p.Output] = 0 // not made yet
+			continue
+		}
+		render = append(render, p)
+	}
+	b.renderPages(render, &errs)
+	var written []string // the outputs of extras written again
+	var staleExtras []extra
+	for _, x := range b.extras(nil) {
+		h := &hasher{b: b}
+		x.sum(h)
+		next.sigs[x.out] = h.h
+		old, ok := last.sigs[x.out]
+		if ok {
+			kept++
+		}
+		switch {
+		case ok && old == h.h && has(prevFiles, x.out):
+			b.recordExtra(x)
+		case !full && x.alias == nil && has(prevFiles, x.out):
+			// Feeds and the sitemap, which no browser shows, follow in CatchupPages.
+			staleExtras = append(staleExtras, x)
+			staleSigs[x.out] = h.h
+			next.sigs[x.out] = 0
+		default:
+			b.writeExtra(x, &errs)
+			written = append(written, x.out)
+		}
+	}
+
+	// The generators whose inputs changed: the search index follows in Catchup.
+	next.sections = publishedSections(b.site)
+	moved := map[string]bool{} // the folders that have pages added or taken away
+	for sec, x := range next.sections {
+		if last.sections[sec] != x {
+			moved[sec] = true
+		}
+	}
+	for sec := range last.sections {
+		if _, ok := next.sections[sec]; !ok {
+			moved[sec] = true
+		}
+	}
+	s.pending = map[string]bool{}
+	var ran []string // the generators run again
+	for _, g := range b.generators() {
+		run, ok := last.gens[g.Name()]
+		if ok && run.input != 0 && !run.readsFrom(moved) && run.input == b.genInput(run.reads) {
+			next.gens[g.Name()] = run
+			continue
+		}
+		if d, ok := g.(deferrable); ok && d.Deferrable() && !full {
+			s.pending[g.Name()] = true
+			run.input = 0
+			next.gens[g.Name()] = run
+			continue
+		}
+		run = b.runGeneratorInto(g, t, run, &errs)
+		run.input = b.genInput(run.reads)
+		next.gens[g.Name()] = run
+		ran = append(ran, g.Name())
+	}
+	copiesKept := b.copySome(in.static, last.copies, next.copies, s.in.seqOf, &errs)
+	if len(errs) > 0 {
+		// The record of reads now has what this build's outputs read: at the next build of
+		// the model, they are made again whatever their signature.
+		for _, p := range render {
+			delete(last.sigs, p.Output)
+		}
+		for _, out := range written {
+			delete(last.sigs, out)
+		}
+		for _, name := range ran {
+			if run, ok := last.gens[name]; ok {
+				run.input = 0
+				last.gens[name] = run
+			}
+		}
+		errs.Sort()
+		s.good = false
+		st.Rendered = t.writes()
+		st.Duration = time.Since(start)
+		return nil, st, errs
+	}
+
+	// What the last snapshot had and this one does not make is gone (the generators took out
+	// their own files).
+	if kept < len(last.sigs) || copiesKept < len(last.copies) {
+		genFiles := map[string]bool{}
+		for _, run := range next.gens {
+			for _, f := range run.files {
+				genFiles[f] = true
+			}
+		}
+		for out := range prevFiles {
+			if _, ok := next.sigs[out]; ok {
+				continue
+			}
+			if _, ok := next.copies[out]; ok || genFiles[out] {
+				continue
+			}
+			delete(t.files, out)
+			b.deps.remove(out)
+		}
 	}
 	s.good = true
-	s.pending = map[string]bool{}
-	return s.publish(t.files, res), st, nil
+	s.made = next
+	s.stale, s.staleExtras, s.staleB, s.staleSigs = stale, staleExtras, b, staleSigs
+	s.modelSeq = sourceSeq.Load()
+	st.Rendered = t.writes()
+	st.Duration = time.Since(start)
+	return s.publish(t.files, b.result(in)), st, nil
 }
 
+// runGeneratorInto runs a generator into t and returns what it wrote and read, with input 0;
+// the files of last, its previous run, that it did not write again are taken out of t.
+func (b *builder) runGeneratorInto(g generator, t *memTarget, last genRun, errs *report.ErrorList) genRun {
+	b.mu.Lock()
+	delete(b.genFiles, g.Name())
+	delete(b.genReads, g.Name())
+	b.mu.Unlock()
+	g.Write(b.site, output{b, g.Name()}, errs)
+	b.mu.Lock()
+	run := genRun{reads: compact(b.genReads[g.Name()])}
+	for f := range b.genFiles[g.Name()] {
+		run.files = append(run.files, f)
+	}
+	b.mu.Unlock()
+	sort.Strings(run.files)
+	for _, f := range last.files {
+		if _, ok := slices.BinarySearch(run.files, f); !ok {
+			t.remove(f)
+			b.deps.remove(f)
+		}
+	}
+	return run
+}
+
+func has(files map[string][]byte, out string) bool {
+	_, ok := files[out]
+	return ok
+}
+
+// wrote tells whether a generator's run wrote any of the outputs in want. The snapshot's record
+// is asked, not the builder's: a build of the model leaves the files of the generators it did
+// not run as they were.
+func (run genRun) wrote(want map[string]bool) bool {
+	for _, f := range run.files {
+		if want[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// publishedSections sums up which sources are published, by top folder.
+func publishedSections(s *site.Site) map[string]uint64 {
+	out := map[string]uint64{}
+	for _, p := range s.All {
+		if p.Source != nil {
+			out[p.Source.Section] ^= mix(maphash.String(sigSeed, p.Source.Path))
+		}
+	}
+	return out
+}
+
+// readsFrom tells whether a generator's run read from any of the top folders of content/ in
+// moved; one that read no page at all may read any page that comes.
+func (run genRun) readsFrom(moved map[string]bool) bool {
+	if len(moved) == 0 {
+		return false
+	}
+	pages := false
+	for _, r := range run.reads {
+		rel, ok := strings.CutPrefix(r, "content/")
+		if !ok {
+			continue
+		}
+		pages = true
+		sec, _, nested := strings.Cut(rel, "/")
+		if !nested {
+			sec = ""
+		}
+		if moved[sec] {
+			return true
+		}
+	}
+	return !pages
+}
+
+// publish makes the next snapshot, with s.stale as its stale files.
 func (s *Session) publish(files map[string][]byte, res *Result) *Snapshot {
 	v := 1
 	if s.out != nil {
 		v = s.out.Version + 1
 	}
 	s.out = &Snapshot{Files: files, Version: v, Result: res}
+	if len(s.stale)+len(s.staleExtras) > 0 {
+		s.out.Stale = make(map[string]bool, len(s.stale)+len(s.staleExtras))
+		for _, p := range s.stale {
+			s.out.Stale[p.Output] = true
+		}
+		for _, x := range s.staleExtras {
+			s.out.Stale[x.out] = true
+		}
+	}
 	return s.out
+}
+
+// first tells whether a page changed by a build of the model is rendered before the reload,
+// rather than in CatchupPages: a page whose source was edited since the model was last made,
+// and the first page of a list (the home page, a section, a term, a generated list), which
+// shows what was edited first.
+func (s *Session) first(p *site.Page) bool {
+	if p.Source != nil && s.in.seqOf(p.Source.Path) > s.modelSeq {
+		return true
+	}
+	if p.Pager != nil {
+		return p.Pager.Number == 1
+	}
+	return p.Type == site.TypeHome || p.Type == site.TypeTaxonomyIndex || len(p.Pages) > 0
 }
 
 // Last returns the last good snapshot, or nil.
@@ -209,7 +599,15 @@ func (s *Session) Rebuild(changed []string) (*Snapshot, *Stats, error) {
 		if err != nil {
 			return nil, &Stats{}, err
 		}
+		for _, sp := range staticPaths {
+			for _, f := range append(s.in.static, static...) {
+				if p := "static/" + f.rel; p == sp || strings.HasPrefix(p, sp+"/") {
+					s.in.touch(p)
+				}
+			}
+		}
 		s.in.static = static
+		s.in.stale = true
 	}
 	bodyOnly := s.good && len(staticPaths) == 0
 	var touched []string // content-relative paths of pages read again
@@ -244,15 +642,16 @@ func (s *Session) Rebuild(changed []string) (*Snapshot, *Stats, error) {
 }
 
 // displayOnly tells whether the page at rel differs from the model only in what pages show of
-// it (title, description, lastmod) and in a way that cannot move it in any list: no other page of
-// its section has its weight and date, for which the title decides the order.
+// it (title, description, lastmod) and in a way that cannot move it in any list: no other page
+// has its weight and date, for which the title decides the order. A procedure notice is never
+// display-only: the registry copies its lastmod and description to other pages.
 func (s *Session) displayOnly(rel string) bool {
 	now, ok := s.in.pages[rel]
 	if !ok {
 		return false
 	}
 	p, ok := s.b.site.BySource(rel)
-	if !ok || p.Source == nil || p.Type != site.TypePage {
+	if !ok || p.Source == nil || p.Type != site.TypePage || isNotice(p) {
 		return false
 	}
 	a, b := p.Source.FrontMatter, now.FrontMatter
@@ -260,11 +659,9 @@ func (s *Session) displayOnly(rel string) bool {
 	if !sameValue(reflect.ValueOf(a), reflect.ValueOf(b)) || !sameValue(reflect.ValueOf(p.Source.Params), reflect.ValueOf(now.Params)) {
 		return false
 	}
-	if p.Parent != nil {
-		for _, q := range p.Parent.Pages {
-			if q != p && q.Weight == p.Weight && q.Date.Equal(p.Date) {
-				return false
-			}
+	for _, q := range s.b.site.Pages {
+		if q != p && q.Weight == p.Weight && q.Date.Equal(p.Date) {
+			return false
 		}
 	}
 	return true
@@ -350,27 +747,27 @@ func sameValue(a, b reflect.Value) bool {
 // the outputs that read them, on a copy of the last snapshot.
 //
 // With display set, the pages' titles, descriptions or lastmod changed too: they are updated in
-// place, and the pages whose generated data may show them (a plan's reporting articles, a
-// procedure's notices) are rendered again with the sitemap and the feeds.
+// place, and every output that shows them is among those that read them.
 func (s *Session) bodies(start time.Time, rels []string, display bool) (*Snapshot, *Stats, error) {
 	b := s.b
 	st := &Stats{}
 	var changedPaths []string
-	var pages []*site.Page
+	lastmod := false // a lastmod changed: the sitemap shows it
 	for _, rel := range rels {
 		p, _ := b.site.BySource(rel)
 		p.Source = s.in.pages[rel]
 		if display {
 			p.Title, p.Description = p.Source.Title, p.Source.Description
+			was := p.Lastmod
 			p.Lastmod = p.Source.Lastmod.Time
 			if p.Lastmod.IsZero() {
 				p.Lastmod = p.Date
 			}
+			lastmod = lastmod || !p.Lastmod.Equal(was)
 		}
 		c := b.convertPage(p)
 		b.conv[p.Path()] = c
 		b.apply(p, c)
-		pages = append(pages, p)
 		changedPaths = append(changedPaths, p.Path())
 		st.Converted++
 	}
@@ -394,59 +791,69 @@ func (s *Session) bodies(start time.Time, rels []string, display bool) (*Snapsho
 	t := newMemTarget(s.out.Files)
 	b.target = t
 	outputs, _ := b.deps.Affected(changedPaths)
-	byOutput := make(map[string]*site.Page, len(b.site.All))
-	for _, p := range b.site.All {
-		byOutput[p.Output] = p
+	want := make(map[string]bool, len(outputs))
+	for _, o := range outputs {
+		want[o] = true
+	}
+	if !lastmod {
+		// The sitemap shows the pages' addresses and lastmod, nothing else of them.
+		delete(want, "sitemap.xml")
+	}
+	for o := range want {
+		// The model the signatures were made from is changed in place: these outputs are
+		// rendered again at the next build of the model.
+		delete(s.made.sigs, o)
+		delete(s.staleSigs, o)
 	}
 	var toRender []*site.Page
-	want := map[string]bool{}
-	for _, o := range outputs {
-		if p, ok := byOutput[o]; ok {
+	for _, p := range b.site.All {
+		if want[p.Output] {
 			toRender = append(toRender, p)
-		} else {
-			want[o] = true // a feed, a generator's file, a redirect
 		}
 	}
-	if display {
-		// Generated data (Data) may show the changed titles; the pages it comes from are not
-		// all recorded as read, so every page with data is rendered again.
-		seen := map[*site.Page]bool{}
-		for _, p := range toRender {
-			seen[p] = true
+	// Stale pages rendered now are not stale any more; the others wait for CatchupPages.
+	stale := s.stale[:0:0]
+	for _, p := range s.stale {
+		if !want[p.Output] {
+			stale = append(stale, p)
 		}
-		for _, p := range b.site.All {
-			if p.Data != nil && !seen[p] && p.Type != site.TypeTermList && p.Type != site.TypeTaxonomyIndex {
-				toRender = append(toRender, p)
-			}
+	}
+	staleExtras := s.staleExtras[:0:0]
+	for _, x := range s.staleExtras {
+		if !want[x.out] {
+			staleExtras = append(staleExtras, x)
 		}
-		for _, files := range b.genFiles {
-			for f := range files {
-				want[f] = true // the generators' files may show the titles too
-				break
-			}
-		}
-	} else {
-		// The body of a page does not change the sitemap (its dates come from front matter).
-		delete(want, "sitemap.xml")
 	}
 	b.badContent = map[*site.Page]bool{}
 	errs = nil
 	b.renderPages(toRender, &errs)
-	if len(want) > 0 {
-		b.deferred = map[string]bool{}
-		b.writeSomeExtras(want, &errs)
-		for g := range b.deferred {
-			s.pending[g] = true
+	for _, x := range b.extras(func(out string) bool { return want[out] }) {
+		b.writeExtra(x, &errs)
+	}
+	runs := map[string]genRun{}
+	for _, g := range b.generators() {
+		if !s.made.gens[g.Name()].wrote(want) {
+			continue
 		}
-		b.deferred = nil
+		if d, ok := g.(deferrable); ok && d.Deferrable() {
+			s.pending[g.Name()] = true
+			continue
+		}
+		runs[g.Name()] = b.runGeneratorInto(g, t, s.made.gens[g.Name()], &errs)
 	}
 	st.Rendered = t.writes()
 	st.Duration = time.Since(start)
+	for name, run := range runs {
+		// Its input stays unknown (the model changed in place), so that it runs again at the
+		// next build of the model, which also puts right what a failed run left.
+		s.made.gens[name] = run
+	}
 	if len(errs) > 0 {
 		errs.Sort()
 		s.good = false
 		return nil, st, errs
 	}
+	s.stale, s.staleExtras = stale, staleExtras
 	res := *s.out.Result
 	return s.publish(t.files, &res), st, nil
 }
@@ -454,7 +861,7 @@ func (s *Session) bodies(start time.Time, rels []string, display bool) (*Snapsho
 func (s *Session) readAll() (*sessionInputs, error) {
 	dir := filepath.Join(s.opts.Source, "content")
 	entries, errs := content.List(s.opts.Source, dir, dir)
-	in := &sessionInputs{entries: map[string]content.Entry{}, pages: map[string]*content.Page{}, pageErrs: map[string][]*report.FileError{}}
+	in := &sessionInputs{entries: map[string]content.Entry{}, pages: map[string]*content.Page{}, pageErrs: map[string][]*report.FileError{}, seq: map[string]uint64{}}
 	var pe []content.Entry
 	for _, e := range entries {
 		in.entries[e.Rel] = e
@@ -467,6 +874,7 @@ func (s *Session) readAll() (*sessionInputs, error) {
 		if pages[i] != nil {
 			in.pages[e.Rel] = pages[i]
 		}
+		in.touch("content/" + e.Rel) // every page has a version of its own
 	}
 	// Errors are kept by file, so that reading one file again replaces its errors.
 	for _, e := range append(errs, perrs...) {
@@ -482,7 +890,8 @@ func (s *Session) readAll() (*sessionInputs, error) {
 }
 
 // update reads again what is on disk at crel (relative to content/; a file or a folder, there
-// or gone). It returns the pages read again, and whether the set of files changed.
+// or gone). It returns the pages read again, and whether the set of files changed or a file
+// that is not a page was read again.
 func (in *sessionInputs) update(source, crel string) (pages []string, structural bool) {
 	dir := filepath.Join(source, "content")
 	abs := filepath.Join(dir, filepath.FromSlash(crel))
@@ -511,11 +920,13 @@ func (in *sessionInputs) update(source, crel string) (pages []string, structural
 	seen := map[string]bool{}
 	for _, e := range now {
 		seen[e.Rel] = true
+		in.touch("content/" + e.Rel)
 		if !existed[e.Rel] {
 			structural = true
 		}
 		in.entries[e.Rel] = e
 		if !e.IsPage() {
+			structural = true // copied again, and documents may show its size
 			continue
 		}
 		p, perrs := content.ParseFile(e)
@@ -530,6 +941,7 @@ func (in *sessionInputs) update(source, crel string) (pages []string, structural
 	}
 	for rel := range existed {
 		if !seen[rel] {
+			in.touch("content/" + rel)
 			delete(in.entries, rel)
 			delete(in.pages, rel)
 			delete(in.pageErrs, rel)
@@ -541,11 +953,37 @@ func (in *sessionInputs) update(source, crel string) (pages []string, structural
 		structural = true
 	}
 	sort.Strings(pages)
+	if structural {
+		in.stale = true
+	} else {
+		in.reread = append(in.reread, pages...)
+	}
 	return pages, structural
 }
 
-// assemble makes the inputs of a build from what the session holds.
+// assemble makes the inputs of a build from what the session holds. When only pages were read
+// again since the last time, it puts their new parses in the last inputs' places.
 func (in *sessionInputs) assemble() *inputs {
+	if in.last != nil && !in.stale {
+		pages := slices.Clone(in.last.src.Pages)
+		patched := true
+		for _, rel := range in.reread {
+			i, ok := in.at[rel]
+			p, parsed := in.pages[rel]
+			if !ok || !parsed {
+				patched = false
+				break
+			}
+			pages[i] = p
+		}
+		if patched {
+			src := *in.last.src
+			src.Pages = pages
+			in.last = &inputs{src: &src, errs: in.problems(in.lastErrs), static: in.static}
+			in.reread = nil
+			return in.last
+		}
+	}
 	var pages []*content.Page
 	var files []content.File
 	var broken []string
@@ -563,13 +1001,26 @@ func (in *sessionInputs) assemble() *inputs {
 	src, errs := content.Assemble(pages, files)
 	sort.Strings(broken)
 	src.Broken = broken
+	in.lastErrs = errs
+	in.at = make(map[string]int, len(src.Pages))
+	for i, p := range src.Pages {
+		in.at[p.Rel] = i
+	}
+	in.last = &inputs{src: src, errs: in.problems(errs), static: in.static}
+	in.reread, in.stale = nil, false
+	return in.last
+}
+
+// problems returns Assemble's problems with those of reading and parsing the files, sorted.
+func (in *sessionInputs) problems(assembled report.ErrorList) report.ErrorList {
+	errs := append(report.ErrorList(nil), assembled...)
 	for _, pe := range in.pageErrs {
 		for _, e := range pe {
 			errs.Add(e)
 		}
 	}
 	errs.Sort()
-	return &inputs{src: src, errs: errs, static: in.static}
+	return errs
 }
 
 // memTarget is an output in memory that a rebuild may overwrite: it starts as a copy of the
@@ -612,6 +1063,13 @@ func (t *memTarget) CopyFile(rel, src string) error {
 		return err
 	}
 	return t.WriteFile(rel, data)
+}
+
+// remove takes a file out.
+func (t *memTarget) remove(rel string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.files, rel)
 }
 
 func (t *memTarget) writes() int {

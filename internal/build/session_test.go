@@ -138,7 +138,10 @@ func TestSessionRebuildPaths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := s.Last()
+	got, err := s.Catchup() // the search index follows the pages
+	if err != nil {
+		t.Fatal(err)
+	}
 	for f, data := range want.Files {
 		if string(got.Files[f]) != string(data) {
 			t.Errorf("%s differs from a build from scratch", f)

@@ -94,35 +94,68 @@ func readFS(f staticFile) ([]byte, error) { return fs.ReadFile(f.theme, f.rel) }
 
 // copyFiles copies static/ (the site's and the theme's) and the content's own files.
 func (b *builder) copyFiles(static staticSet, errs *report.ErrorList) {
-	fail := make([]error, len(static))
-	parallel(len(static), func(i int) {
-		f := static[i]
-		var err error
-		if f.disk != "" {
-			err = b.target.CopyFile(f.rel, f.disk)
-		} else {
-			var data []byte
-			if data, err = readFS(f); err == nil {
-				err = b.target.WriteFile(f.rel, data)
+	b.copySome(static, nil, nil, nil, errs)
+}
+
+// copySome copies static/ and the content's own files, but those that last says were copied
+// from the same file at the same version (seq gives the version of a file by its path relative
+// to the site root). next, when not nil, gets what every output is copied from. It returns how
+// many outputs of last are outputs now.
+func (b *builder) copySome(static staticSet, last, next map[string]copied, seq func(string) uint64, errs *report.ErrorList) (kept int) {
+	type job struct {
+		out, path string
+		from      copied
+		theme     *staticFile
+	}
+	var jobs []job
+	add := func(out, path, src string, theme *staticFile) {
+		j := job{out: out, path: path, from: copied{src: src}, theme: theme}
+		if seq != nil {
+			j.from.seq = seq(path)
+		}
+		if next != nil {
+			next[out] = j.from
+		}
+		old, ok := last[out]
+		if ok {
+			kept++
+			if old == j.from {
+				return
 			}
 		}
+		jobs = append(jobs, j)
+	}
+	for i := range static {
+		f := &static[i]
+		if f.disk != "" {
+			add(f.rel, "static/"+f.rel, f.disk, nil)
+		} else {
+			add(f.rel, "static/"+f.rel, "theme:"+f.rel, f)
+		}
+	}
+	for _, f := range b.site.Files {
+		add(f.Output, f.Path, f.Source, nil)
+	}
+	fail := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		var err error
+		if j.theme != nil {
+			var data []byte
+			if data, err = readFS(*j.theme); err == nil {
+				err = b.target.WriteFile(j.out, data)
+			}
+		} else {
+			err = b.target.CopyFile(j.out, j.from.src)
+		}
 		if err != nil {
-			fail[i] = report.Errorf("static/"+f.rel, 0, "không chép được: %v", err)
+			fail[i] = report.Errorf(j.path, 0, "không chép được: %v", err)
 			return
 		}
 		b.files.Add(1)
 	})
-	files := b.site.Files
-	fail2 := make([]error, len(files))
-	parallel(len(files), func(i int) {
-		f := files[i]
-		if err := b.target.CopyFile(f.Output, f.Source); err != nil {
-			fail2[i] = report.Errorf(f.Path, 0, "không chép được: %v", err)
-			return
-		}
-		b.files.Add(1)
-	})
-	for _, e := range append(fail, fail2...) {
+	for _, e := range fail {
 		errs.Add(e)
 	}
+	return kept
 }

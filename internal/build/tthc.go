@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/btnmt/cchc/internal/content"
 	"github.com/btnmt/cchc/internal/report"
@@ -190,18 +192,19 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 		sources[i] = p.Source
 		bySource[p.Source] = p
 	}
-	reg, rerrs := tthc.New(sources, s.Options.Now)
-	for _, err := range rerrs {
+	made := e.registry(sources, s)
+	reg := made.reg
+	for _, err := range made.errs {
 		errs.Add(err)
 	}
 	for _, w := range reg.Warnings {
 		e.warn("%s", w.Error())
 	}
-	noticePaths := make([]string, len(reg.Notices))
-	for i, n := range reg.Notices {
-		noticePaths[i] = n.Page.Path
+	noticePaths := made.paths
+	for _, n := range reg.Notices {
 		p := bySource[n.Page]
 		n.URL = p.URL
+		n.DocumentHref = ""
 		d := &TTHCNotice{Notice: n, Registry: reg, InEffect: n.InEffect(s.Options.Now), relURL: s.Config.RelURL}
 		if q := n.Params.QuyetDinh; q != nil && strings.TrimSpace(q.URL) != "" {
 			t, err := s.Resolve(p, strings.TrimSpace(q.URL))
@@ -243,9 +246,9 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 		detailOf[p] = d
 	}
 
-	facets := reg.Facets()
+	facets := made.facets
 	list := &TTHCList{Registry: reg, Rows: reg.Procedures, InForce: reg.InForceCount(),
-		JSONURL: tthc.JSONURL, CSVURL: tthc.CSVURL, rows: newTTHCRows(reg, s.Config.RelURL)}
+		JSONURL: tthc.JSONURL, CSVURL: tthc.CSVURL, rows: made.rows}
 	byValue := map[string]map[string]*TTHCFilter{}
 	for _, f := range facets {
 		tf := &TTHCFacet{Facet: f}
@@ -273,35 +276,16 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 			continue
 		}
 		slugs[p.Slug] = true
-		title := p.Info.Name
-		if title == "" {
-			title = "Thủ tục " + p.Code
-		}
+		pp := made.procedure(p, bySource)
 		data := &TTHCProcedure{Procedure: p, Registry: reg, Filters: map[string]*TTHCFilter{}, relURL: s.Config.RelURL}
-		for _, key := range tthc.FacetKeys {
-			if f := byValue[key][p.FacetValue(key)]; f != nil {
+		for i, key := range tthc.FacetKeys {
+			if f := byValue[key][pp.facets[i]]; f != nil {
 				data.Filters[key] = f
 			}
 		}
-		pg := &site.Page{Type: TypeProcedure, Section: tthc.Section, URL: p.URL, Parent: sec, Title: title, Data: data,
-			Description: procedureDescription(p)}
-		reads := map[string]bool{}
-		for _, n := range p.Notices() {
-			reads[n.Page.Path] = true
-			if lm := bySource[n.Page].Lastmod; lm.After(pg.Lastmod) {
-				pg.Lastmod = lm
-			}
-		}
-		for _, q := range append(append([]*tthc.Procedure(nil), p.Replaces...), p.ReplacedBy) {
-			if q != nil {
-				for _, n := range q.Notices() {
-					reads[n.Page.Path] = true
-				}
-			}
-		}
-		in := p.History[0]
-		origin := site.Origin{Path: in.Notice.Page.Path, Line: in.Entry.Line,
-			What: fmt.Sprintf("trang của thủ tục %s (công bố ở %s:%d)", p.Code, in.Notice.Page.Path, in.Entry.Line)}
+		pg := &site.Page{Type: TypeProcedure, Section: tthc.Section, URL: p.URL, Parent: sec, Title: pp.title, Data: data,
+			Description: pp.description, Lastmod: pp.lastmod}
+		origin := pp.origin
 		var ok bool
 		if d := detailOf[p]; d != nil {
 			data.Detail = d.Source.Path
@@ -313,7 +297,7 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 			ok = s.AddFrom(pg, origin, errs)
 		}
 		if ok {
-			e.deps.add(pg.Output, sortedKeys(reads)...)
+			pg.Reads = pp.reads
 		}
 	}
 
@@ -333,7 +317,7 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 				Description: fmt.Sprintf("%d thủ tục hành chính có %s “%s”, với trạng thái tính đến ngày %s.", len(fl.Rows), strings.ToLower(tf.Name), flt.Label, tthc.Day(reg.Now))}
 			if s.AddFrom(pg, site.Origin{What: fmt.Sprintf("trang lọc thủ tục hành chính theo %s “%s” (tạo tự động)", strings.ToLower(tf.Name), flt.Label)}, errs) {
 				flt.Page = pg
-				e.deps.add(pg.Output, noticePaths...)
+				pg.Reads = noticePaths
 			}
 		}
 	}
@@ -348,8 +332,90 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 	}
 	if sec != nil {
 		sec.Data = list
-		e.deps.add(sec.Output, noticePaths...)
+		sec.Reads = append(sec.Reads, noticePaths...)
 	}
+}
+
+// tthcMade is what the registry generator makes of the notices alone, kept by a session for
+// the next build while the notices are the same.
+type tthcMade struct {
+	sources []*content.Page
+	reg     *tthc.Registry
+	errs    []error
+	paths   []string // of the notices, in the registry's order
+	facets  []*tthc.Facet
+	rows    *tthcRows
+	procs   map[*tthc.Procedure]*tthcProc
+}
+
+// tthcProc is what a procedure's page takes from the notices.
+type tthcProc struct {
+	title, description string
+	lastmod            time.Time // the latest of its notices'
+	reads              []string  // the notices of its history and of the procedures it replaced or that replaced it
+	origin             site.Origin
+	facets             []string // its value of each of tthc.FacetKeys
+}
+
+// procedure returns what the page of p takes from the notices; bySource gives the notices' pages.
+func (m *tthcMade) procedure(p *tthc.Procedure, bySource map[*content.Page]*site.Page) *tthcProc {
+	if pp, ok := m.procs[p]; ok {
+		return pp
+	}
+	pp := &tthcProc{title: p.Info.Name, description: procedureDescription(p)}
+	if pp.title == "" {
+		pp.title = "Thủ tục " + p.Code
+	}
+	reads := map[string]bool{}
+	for _, n := range p.Notices() {
+		reads[n.Page.Path] = true
+		if lm := bySource[n.Page].Lastmod; lm.After(pp.lastmod) {
+			pp.lastmod = lm
+		}
+	}
+	for _, q := range append(append([]*tthc.Procedure(nil), p.Replaces...), p.ReplacedBy) {
+		if q != nil {
+			for _, n := range q.Notices() {
+				reads[n.Page.Path] = true
+			}
+		}
+	}
+	pp.reads = sortedKeys(reads)
+	in := p.History[0]
+	pp.origin = site.Origin{Path: in.Notice.Page.Path, Line: in.Entry.Line,
+		What: fmt.Sprintf("trang của thủ tục %s (công bố ở %s:%d)", p.Code, in.Notice.Page.Path, in.Entry.Line)}
+	for _, key := range tthc.FacetKeys {
+		pp.facets = append(pp.facets, p.FacetValue(key))
+	}
+	if m.procs == nil {
+		m.procs = map[*tthc.Procedure]*tthcProc{}
+	}
+	m.procs[p] = pp
+	return pp
+}
+
+// registry returns the registry of the notices as of the build's time, the one of the last
+// build of the session when the notices were not read again since.
+func (e *env) registry(sources []*content.Page, s *site.Site) *tthcMade {
+	if m, ok := e.cache[tthcGenerator{}.Name()].(*tthcMade); ok && slices.Equal(m.sources, sources) && m.reg.Now.Equal(s.Options.Now) {
+		return m
+	}
+	m := &tthcMade{sources: sources}
+	var errs report.ErrorList
+	m.reg, errs = tthc.New(sources, s.Options.Now)
+	for _, err := range errs {
+		m.errs = append(m.errs, err)
+	}
+	m.paths = make([]string, len(m.reg.Notices))
+	for i, n := range m.reg.Notices {
+		m.paths[i] = n.Page.Path
+	}
+	m.facets = m.reg.Facets()
+	m.rows = newTTHCRows(m.reg, s.Config.RelURL)
+	if e.cache != nil {
+		e.cache[tthcGenerator{}.Name()] = m
+	}
+	return m
 }
 
 // procedureDescription is the one-sentence description of a procedure's page.
@@ -404,6 +470,8 @@ func (tthcGenerator) Write(s *site.Site, out Output, errs *report.ErrorList) {
 		reads = append(reads, n.Page.Path)
 		if p, ok := s.BySource(n.Page.Rel); ok {
 			if d, ok := p.Data.(*TTHCNotice); ok && d.docAnchor != "" {
+				// The anchor is checked here: the files read the page it is on.
+				reads = append(reads, d.docTarget.Path())
 				if err := site.CheckAnchor(d.docTarget, d.docAnchor); err != nil {
 					errs.Add(report.Errorf(n.Page.Path, n.Params.QuyetDinh.Line, "\"quyet_dinh.url\": %v", err))
 				}
@@ -419,4 +487,47 @@ func (tthcGenerator) Write(s *site.Site, out Output, errs *report.ErrorList) {
 			errs.Add(fmt.Errorf("ghi %s: %w", f.url, err))
 		}
 	}
+}
+
+// registrySig sums up the registry: it is made from the notices, as of its date, so that what
+// any of its pages shows changes only when a notice does. Its pages are summed up by it as a
+// whole: a procedure's state, names and replacement chain depend on notices far from it.
+func registrySig(h *hasher, reg *tthc.Registry) {
+	h.memo(reg, func(h *hasher) {
+		h.time(reg.Now)
+		h.int(len(reg.Notices))
+		for _, n := range reg.Notices {
+			h.str(n.Page.Path)
+			h.u64(h.b.sig.srcSeq(n.Page.Path))
+			h.str(n.URL)
+			h.str(n.DocumentHref)
+		}
+	})
+}
+
+func (l *TTHCList) sigData(h *hasher) {
+	registrySig(h, l.Registry)
+	if l.Filter != nil {
+		h.str(l.Filter.URL)
+	}
+	h.str(l.JSONURL)
+	h.str(l.CSVURL)
+}
+
+func (d *TTHCProcedure) sigData(h *hasher) {
+	registrySig(h, d.Registry)
+	h.str(d.Code)
+	h.str(d.Detail)
+}
+
+func (d *TTHCNotice) sigData(h *hasher) {
+	registrySig(h, d.Registry)
+	h.str(d.Page.Path)
+	d.sigItem(h)
+}
+
+// sigItem sums up what lists of notices show: the notice's own keys, and whether it is in effect.
+func (d *TTHCNotice) sigItem(h *hasher) {
+	h.bool(d.InEffect)
+	h.str(d.DocumentHref)
 }

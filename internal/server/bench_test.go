@@ -26,6 +26,26 @@ import (
 //
 //	go test -run '^$' -bench SaveToReload -benchtime 20x ./internal/server
 func benchEdit(b *testing.B, edit func(orig string, i int) string, tempFile bool) {
+	benchSave(b, func(target, orig string, i int) {
+		text := edit(orig, i)
+		if tempFile {
+			// As editors that save through a temporary file and a rename.
+			tmp := target + ".tmp"
+			if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			if err := os.Rename(tmp, target); err != nil {
+				b.Fatal(err)
+			}
+		} else if err := os.WriteFile(target, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// benchSave is benchEdit with the save done by save, given the article chosen, its text and
+// the iteration.
+func benchSave(b *testing.B, save func(target, orig string, i int)) {
 	src := benchcorpus.Dir(b, 10000)
 	// A copy, so that the shared corpus is never edited.
 	root := b.TempDir()
@@ -80,20 +100,8 @@ func benchEdit(b *testing.B, edit func(orig string, i int) string, tempFile bool
 	var times []time.Duration
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		text := edit(string(orig), i)
 		start := time.Now()
-		if tempFile {
-			// As editors that save through a temporary file and a rename.
-			tmp := target + ".tmp"
-			if err := os.WriteFile(tmp, []byte(text), 0o644); err != nil {
-				b.Fatal(err)
-			}
-			if err := os.Rename(tmp, target); err != nil {
-				b.Fatal(err)
-			}
-		} else if err := os.WriteFile(target, []byte(text), 0o644); err != nil {
-			b.Fatal(err)
-		}
+		save(target, string(orig), i)
 		select {
 		case ev := <-events:
 			if strings.Contains(ev, `"errors"`) {
@@ -134,4 +142,36 @@ func BenchmarkSaveToReloadTitle(b *testing.B) {
 	benchEdit(b, func(orig string, i int) string {
 		return strings.Replace(orig, "title: \"", fmt.Sprintf("title: \"(%d) ", i), 1)
 	}, false)
+}
+
+// BenchmarkSaveToReloadTag adds to one article a tag that about 600 other articles have, and
+// takes it away at the next save: the model is made again, and the article, the pages of the
+// tag's list (which show how many articles it has) and the pages showing the article change.
+func BenchmarkSaveToReloadTag(b *testing.B) {
+	benchEdit(b, func(orig string, i int) string {
+		if i%2 == 1 {
+			return orig
+		}
+		for _, tag := range []string{"chuyển đổi số", "đất đai", "một cửa"} {
+			if !strings.Contains(orig, "\""+tag+"\"") {
+				return strings.Replace(orig, "tags:\n", "tags:\n  - \""+tag+"\"\n", 1)
+			}
+		}
+		b.Fatal("the article has every tag tried")
+		return ""
+	}, false)
+}
+
+// BenchmarkSaveToReloadNewArticle creates a new article in the news section at every save,
+// dated now and with two tags, as an editor starting one would: it comes first in the section,
+// so that every page of the section's list, and of its tags' lists, shows other articles.
+func BenchmarkSaveToReloadNewArticle(b *testing.B) {
+	benchSave(b, func(target, _ string, i int) {
+		p := filepath.Join(filepath.Dir(target), fmt.Sprintf("bai-moi-%d.md", i))
+		text := fmt.Sprintf("---\ntitle: \"Bài mới số %d\"\ndate: %s\ntags: [\"chuyển đổi số\", \"một cửa\"]\nlinh_vuc: \"Đất đai\"\n---\n\nNội dung bài mới.\n",
+			i, time.Now().Format(time.RFC3339))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	})
 }

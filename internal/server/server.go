@@ -244,6 +244,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.noBuild(w)
 		return
 	}
+	if snap.Stale[rel] || snap.Stale[path.Join(rel, "index.html")] {
+		// A page of a list after the first, which the last rebuild left for later: it is
+		// rendered now, so that no request sees a page older than the edit.
+		snap = s.catchupPages(snap)
+	}
 	data, found := snap.Files[rel]
 	if !found {
 		if _, dir := snap.Files[path.Join(rel, "index.html")]; dir && !strings.HasSuffix(r.URL.Path, "/") {
@@ -254,6 +259,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.write(w, r, rel, data, http.StatusOK)
+}
+
+// catchupPages renders the pages the last rebuild left for later and returns the snapshot with
+// them, or snap when that fails.
+func (s *Server) catchupPages(snap *build.Snapshot) *build.Snapshot {
+	next, err := s.session.CatchupPages()
+	if err != nil || next == nil {
+		return snap
+	}
+	s.storeMu.Lock()
+	if s.session.Last() == next { // no newer build came in between
+		s.snap.Store(next)
+	}
+	s.storeMu.Unlock()
+	return next
 }
 
 // resolve maps a request to a file of the build; it refuses any path that tries to leave the

@@ -263,6 +263,34 @@ func TestServeRebuildsOnSave(t *testing.T) {
 	})
 }
 
+// TestServeRendersALaggingListPageOnRequest adds an article to a list of three pages: the
+// rebuild leaves the list's further pages for later, and a request for one of them must get it
+// as it is now, not as it was.
+func TestServeRendersALaggingListPageOnRequest(t *testing.T) {
+	files := baseSite()
+	for i := 0; i < 23; i++ {
+		files[fmt.Sprintf("content/tin-tuc/bai-%02d.md", i)] = fmt.Sprintf("---\ntitle: \"Bài %02d\"\ndate: 2019-01-%02d\n---\n\nNội dung.\n", i, i+1)
+	}
+	root := writeSite(t, files)
+	srv := startServer(t, root)
+	if _, body := get(t, srv.URL()+"tin-tuc/trang/2/"); !strings.Contains(body, "(25 mục)") {
+		t.Fatal("the second page of the list does not count 25 items")
+	}
+	if err := os.WriteFile(filepath.Join(root, "content/tin-tuc/bai-moi.md"), []byte(article("Bài mới", "Mới.")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv.Rebuild([]string{"content/tin-tuc/bai-moi.md"})
+	if snap := srv.snap.Load(); !snap.Stale["tin-tuc/trang/2/index.html"] {
+		t.Fatalf("the rebuild rendered the second page at once (stale: %v): the test checks nothing", snap.Stale)
+	}
+	if _, body := get(t, srv.URL()+"tin-tuc/trang/2/"); !strings.Contains(body, "(26 mục)") {
+		t.Error("the second page of the list is served as it was before the new article")
+	}
+	if snap := srv.snap.Load(); len(snap.Stale) != 0 {
+		t.Errorf("after the request, pages still lag: %v", snap.Stale)
+	}
+}
+
 // TestServeConcurrentRequestsDuringRebuilds hammers the server while the site is rebuilt; run
 // with -race. Every page served must be whole, and a snapshot never mixes two builds.
 func TestServeConcurrentRequestsDuringRebuilds(t *testing.T) {

@@ -24,6 +24,24 @@ type Target struct {
 // links to it resolve.
 func (s *Site) Reserve(u string) { s.files[u] = true }
 
+// LinkTargets lists, in no order, what links may lead to besides pages and redirects: the files
+// of the site and the URLs reserved, and (with a "?" first) the sources that failed to parse or
+// are not published, whose links are resolved differently. Two models with the same pages,
+// redirects and LinkTargets resolve every link the same way.
+func (s *Site) LinkTargets() []string {
+	out := make([]string, 0, len(s.files)+len(s.broken)+len(s.skipped))
+	for u := range s.files {
+		out = append(out, u)
+	}
+	for rel, u := range s.broken {
+		out = append(out, "?"+rel+" "+u)
+	}
+	for rel := range s.skipped {
+		out = append(out, "?"+rel)
+	}
+	return out
+}
+
 // Resolve resolves a link destination written in from's Markdown. Relative links to .md files
 // become the page's URL, site-relative links ("/tin-tuc/x/") get the base path; both must lead
 // to a page or file of the site. The error is a message for the editor.

@@ -73,6 +73,11 @@ type Page struct {
 	// Data is what a generated page shows (a procedure's history, a term's pages, …), for its
 	// layout; nil for pages from Markdown.
 	Data any
+	// Reads are the sources (paths relative to the site root: "content/x.md", "static/y.pdf")
+	// that the page shows besides those its place in the site gives it (its list's items, its
+	// neighbours, its related pages): a generator that makes the page, or gives it Data, adds
+	// what that shows, so that a rebuild redoes the page when one of them changes.
+	Reads []string
 
 	Site *Site
 }

@@ -39,7 +39,7 @@ func (s *Site) Paginate(list *Page, errs *report.ErrorList) {
 	pages[0] = list
 	for n := 2; n <= total; n++ {
 		p := &Page{Type: list.Type, Kind: list.Kind, Section: list.Section, Title: list.Title,
-			Description: list.Description, Parent: list.Parent, Data: list.Data, Pages: list.Pages,
+			Description: list.Description, Parent: list.Parent, Data: list.Data, Reads: list.Reads, Pages: list.Pages,
 			URL: list.URL + PaginationPath + "/" + strconv.Itoa(n) + "/"}
 		if !s.Add(p, fmt.Sprintf("trang %d của danh sách %s (tạo tự động)", n, list.URL), errs) {
 			return

@@ -1,5 +1,10 @@
 package site
 
+import (
+	"runtime"
+	"sync"
+)
+
 // RelatedCount is how many related pages a page shows.
 const RelatedCount = 5
 
@@ -20,10 +25,26 @@ func (s *Site) BuildRelated() {
 	for i, t := range s.Taxonomies {
 		weights[i] = relatedWeights[t.Key]
 	}
+	// The pages are shared out between the CPUs; each page's related pages depend only on the
+	// terms, which no worker changes.
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(s.Pages)/2000))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.relate(weights, w*len(s.Pages)/workers, (w+1)*len(s.Pages)/workers)
+		}()
+	}
+	wg.Wait()
+}
+
+// relate gives the pages s.Pages[lo:hi] their related pages.
+func (s *Site) relate(weights []int, lo, hi int) {
 	// score is indexed by page; touched lists the entries to reset, so nothing is allocated per page.
 	score := make([]int, len(s.Pages))
 	var touched []int
-	for _, p := range s.Pages {
+	for _, p := range s.Pages[lo:hi] {
 		touched = touched[:0]
 		for ti := 0; ti < len(p.terms) && ti < len(weights); ti++ {
 			w := weights[ti]

@@ -19,7 +19,20 @@ type Options struct {
 	Future  bool      // include pages whose publishDate (or date) is after Now
 	Expired bool      // include pages whose expiryDate is before Now
 	Now     time.Time // the build time; pages are published relative to it
+	// Cache, when set, keeps what New works out of each parsed page for the next model made
+	// of the same parses (the preview makes one after every edit).
+	Cache *Cache
 }
+
+// Cache keeps the URL and output of every page of a model, by its parse, and the order of
+// its pages, by source.
+type Cache struct {
+	urls map[*content.Page][2]string
+	rank map[string]int // place in Site.Pages, by source path
+}
+
+// NewCache returns an empty Cache.
+func NewCache() *Cache { return &Cache{} }
 
 // Site is the model of a whole site.
 type Site struct {
@@ -29,9 +42,11 @@ type Site struct {
 	Home     *Page
 	Sections []*Page // the top-level sections, by weight then Vietnamese title order
 	Pages    []*Page // every single page, newest first
-	All      []*Page // every page and list, in URL order
-	Aliases  []Alias
-	Menu     []MenuEntry
+	// All is every page and list, in URL order: pages added since the model was made (Add)
+	// come last until SortAll.
+	All     []*Page
+	Aliases []Alias
+	Menu    []MenuEntry
 	// Taxonomies are the taxonomies that have terms, in a fixed order (linh_vuc, don_vi, tags).
 	Taxonomies []*Taxonomy
 
@@ -42,6 +57,7 @@ type Site struct {
 	files    map[string]bool   // site-relative paths of copied files: "/css/site.css", "/tin-tuc/x/anh.jpg"
 	owners   map[string]Origin // URL or file path → the source that produces it, for duplicate errors
 	Files    []File            // content files copied to the output
+	sorted   int               // All[:sorted] is in URL order
 }
 
 // File is a content file copied to the output.
@@ -61,20 +77,26 @@ type Alias struct {
 // New builds the model from the decoded content. staticFiles lists the files under static/
 // (slash-separated, relative to static/), which links may point to. Every problem is returned.
 func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Options) (*Site, report.ErrorList) {
+	n := len(src.Pages)
 	s := &Site{
 		Config:   cfg,
 		Options:  opts,
-		byURL:    map[string]*Page{},
-		bySource: map[string]*Page{},
+		byURL:    make(map[string]*Page, 2*n),
+		bySource: make(map[string]*Page, n),
 		skipped:  map[string]string{},
 		broken:   map[string]string{},
-		files:    map[string]bool{},
-		owners:   map[string]Origin{},
+		files:    make(map[string]bool, len(staticFiles)+len(src.Files)),
+		owners:   make(map[string]Origin, 2*n+len(staticFiles)+len(src.Files)),
 	}
 	var errs report.ErrorList
 	for _, f := range staticFiles {
 		s.claim("/"+f, Origin{Path: "static/" + f}, &errs)
 		s.files["/"+f] = true
+	}
+	var prevURLs, urls map[*content.Page][2]string
+	if opts.Cache != nil {
+		prevURLs, urls = opts.Cache.urls, make(map[*content.Page][2]string, n)
+		defer func() { opts.Cache.urls = urls }()
 	}
 
 	for _, rel := range src.Broken {
@@ -96,12 +118,19 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 		if pd := publishTime(cp); pd.After(opts.Now) {
 			p.Future = true
 		}
-		url, err := pageURL(cp)
-		if err != nil {
-			errs.Add(err)
-			continue
+		if c, ok := prevURLs[cp]; ok {
+			p.URL, p.Output = c[0], c[1]
+		} else {
+			url, err := pageURL(cp)
+			if err != nil {
+				errs.Add(err)
+				continue
+			}
+			p.URL, p.Output = url, outputFor(url)
 		}
-		p.URL = url
+		if opts.Cache != nil {
+			urls[cp] = [2]string{p.URL, p.Output}
+		}
 		switch {
 		case cp.Index && cp.Rel == "_index.md":
 			p.Type = TypeHome
@@ -141,13 +170,6 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 				s.byURL[sec.URL] = sec
 			}
 		}
-		// A page in a deeper folder with its own _index.md belongs to that list as well.
-		for d := path.Dir(p.Source.Rel); d != "." && d != p.Section; d = path.Dir(d) {
-			if sub, ok := sections[d]; ok {
-				sub.Pages = append(sub.Pages, p)
-			}
-		}
-		sec.Pages = append(sec.Pages, p)
 		p.Parent = sec
 	}
 	for dir, sec := range sections {
@@ -166,9 +188,22 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 			sec.Kind = k
 		}
 	}
-	SortPages(s.Pages)
+	s.sortPages(opts.Cache)
+	// The lists of the sections, in the order of s.Pages: a page in a deeper folder with its own
+	// _index.md belongs to that list as well.
+	for _, p := range s.Pages {
+		if p.Section == "" {
+			continue
+		}
+		for d := path.Dir(p.Source.Rel); d != "." && d != p.Section; d = path.Dir(d) {
+			if sub, ok := sections[d]; ok {
+				sub.Pages = append(sub.Pages, p)
+			}
+		}
+		sec := sections[p.Section]
+		sec.Pages = append(sec.Pages, p)
+	}
 	for _, sec := range sections {
-		SortPages(sec.Pages)
 		for i, p := range sec.Pages {
 			if p.Parent != sec {
 				continue
@@ -194,12 +229,15 @@ func New(cfg *config.Config, src *content.Source, staticFiles []string, opts Opt
 	s.addFiles(src.Files, &errs)
 	s.addAliases(&errs)
 	for _, p := range s.byURL {
-		p.Output = outputFor(p.URL)
+		if p.Output == "" {
+			p.Output = outputFor(p.URL)
+		}
 	}
 	for _, p := range s.byURL {
 		s.All = append(s.All, p)
 	}
 	sort.Slice(s.All, func(i, j int) bool { return s.All[i].URL < s.All[j].URL })
+	s.sorted = len(s.All)
 	errs.Sort()
 	return s, errs
 }
@@ -234,11 +272,30 @@ func (s *Site) AddFrom(p *Page, origin Origin, errs *report.ErrorList) bool {
 	}
 	p.Output = outputFor(p.URL)
 	s.byURL[p.URL] = p
-	i := sort.Search(len(s.All), func(i int) bool { return s.All[i].URL >= p.URL })
-	s.All = append(s.All, nil)
-	copy(s.All[i+1:], s.All[i:])
-	s.All[i] = p
+	// Appended: inserting each in its place would move the whole list every time.
+	s.All = append(s.All, p)
 	return true
+}
+
+// SortAll puts the pages added since the model was made in their place in All. A build calls it
+// once every generator has added its pages.
+func (s *Site) SortAll() {
+	if s.sorted == len(s.All) {
+		return
+	}
+	added := s.All[s.sorted:]
+	sort.Slice(added, func(i, j int) bool { return added[i].URL < added[j].URL })
+	all := make([]*Page, 0, len(s.All))
+	a, b := s.All[:s.sorted], added
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].URL < b[0].URL {
+			all, a = append(all, a[0]), a[1:]
+		} else {
+			all, b = append(all, b[0]), b[1:]
+		}
+	}
+	s.All = append(append(all, a...), b...)
+	s.sorted = len(s.All)
 }
 
 // claim records that origin writes url; a second origin for the same URL is an error, reported
@@ -292,19 +349,63 @@ func weightLess(a, b int) bool {
 // SortPages orders pages the way lists show them: by weight when set, newest first, then by
 // title in Vietnamese order, then by URL so that the order is total.
 func SortPages(ps []*Page) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.Weight != b.Weight {
-			return weightLess(a.Weight, b.Weight)
+	sort.SliceStable(ps, func(i, j int) bool { return listLess(ps[i], ps[j]) })
+}
+
+// sortPages puts s.Pages in list order (SortPages), starting from the order of the last model
+// of the cache, in which they mostly are already.
+func (s *Site) sortPages(c *Cache) {
+	if c != nil && c.rank != nil {
+		// Each page at its last place, new pages after them all.
+		slots := make([]*Page, len(c.rank))
+		var added []*Page
+		for _, p := range s.Pages {
+			if r, ok := c.rank[p.Source.Path]; ok {
+				slots[r] = p
+			} else {
+				added = append(added, p)
+			}
 		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
+		ordered := s.Pages[:0]
+		for _, p := range slots {
+			if p != nil {
+				ordered = append(ordered, p)
+			}
 		}
-		if c := Compare(a.Title, b.Title); c != 0 {
-			return c < 0
+		s.Pages = append(ordered, added...)
+	}
+	if !sorted(s.Pages) {
+		SortPages(s.Pages)
+	}
+	if c != nil {
+		c.rank = make(map[string]int, len(s.Pages))
+		for i, p := range s.Pages {
+			c.rank[p.Source.Path] = i
 		}
-		return a.URL < b.URL
-	})
+	}
+}
+
+func listLess(a, b *Page) bool {
+	if a.Weight != b.Weight {
+		return weightLess(a.Weight, b.Weight)
+	}
+	if !a.Date.Equal(b.Date) {
+		return a.Date.After(b.Date)
+	}
+	if c := Compare(a.Title, b.Title); c != 0 {
+		return c < 0
+	}
+	return a.URL < b.URL
+}
+
+// sorted tells whether pages are in SortPages order.
+func sorted(ps []*Page) bool {
+	for i := 1; i < len(ps); i++ {
+		if listLess(ps[i], ps[i-1]) {
+			return false
+		}
+	}
+	return true
 }
 
 func sectionTitle(section string) string {

@@ -27,8 +27,10 @@ func (s *Site) TakeOver(old, p *Page, origin Origin, errs *report.ErrorList) boo
 	for _, q := range s.All {
 		q.Pages = without(q.Pages, old)
 	}
+	s.SortAll()
 	if i := sort.Search(len(s.All), func(i int) bool { return s.All[i].URL >= old.URL }); i < len(s.All) && s.All[i] == old {
 		s.All = append(s.All[:i], s.All[i+1:]...)
+		s.sorted--
 	}
 	// The section's neighbours close the gap.
 	if old.Next != nil && old.Next.Prev == old {

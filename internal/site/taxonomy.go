@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/btnmt/cchc/internal/report"
 	"github.com/btnmt/cchc/internal/slug"
@@ -74,83 +75,27 @@ func TermKey(s string) string {
 // BuildTaxonomies groups the single pages by tags, linh_vuc and don_vi, adds an index page per
 // taxonomy and a (paginated) list page per term, and reports terms whose URLs collide.
 func (s *Site) BuildTaxonomies(errs *report.ErrorList) {
-	for _, def := range Taxonomies {
-		tax := &Taxonomy{Key: def.Key, Name: def.Name, Plural: def.Plural, URL: def.Path, byKey: map[string]*Term{}}
-		type acc struct {
-			term      *Term
-			spellings map[string]int
-			first     map[string]string // spelling → first file that used it
+	// The taxonomies are grouped at the same time, each on its own; only adding their pages to
+	// the site is done one after the other.
+	taxes := make([]*Taxonomy, len(Taxonomies))
+	taxErrs := make([]report.ErrorList, len(Taxonomies))
+	var wg sync.WaitGroup
+	for i, def := range Taxonomies {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			taxes[i] = s.group(def.Key, def.Name, def.Plural, def.Path, &taxErrs[i])
+		}()
+	}
+	wg.Wait()
+	for i, def := range Taxonomies {
+		for _, e := range taxErrs[i] {
+			errs.Add(e)
 		}
-		byKey := map[string]*acc{}
-		var order []string
-		var seen []string
-		// Values repeat across thousands of pages: clean each spelling once.
-		type cleaned struct{ v, k string }
-		cache := map[string]cleaned{}
-		for _, p := range s.Pages {
-			seen = seen[:0]
-			for _, raw := range termValues(p, def.Key) {
-				c, ok := cache[raw]
-				if !ok {
-					v := strings.Join(strings.Fields(norm.NFC.String(raw)), " ")
-					c = cleaned{v, TermKey(v)}
-					cache[raw] = c
-				}
-				v, k := c.v, c.k
-				if k == "" || slices.Contains(seen, k) {
-					continue
-				}
-				seen = append(seen, k)
-				a := byKey[k]
-				if a == nil {
-					a = &acc{term: &Term{Tax: tax}, spellings: map[string]int{}, first: map[string]string{}}
-					byKey[k] = a
-					order = append(order, k)
-				}
-				a.spellings[v]++
-				if _, ok := a.first[v]; !ok {
-					a.first[v] = p.Path()
-				}
-				a.term.Pages = append(a.term.Pages, p)
-			}
-		}
-		bySlug := map[string]*acc{}
-		sort.Strings(order)
-		for _, k := range order {
-			a := byKey[k]
-			t := a.term
-			// The displayed name is the most used spelling; ties go to Vietnamese order.
-			best, bestN := "", -1
-			var sp []string
-			for v := range a.spellings {
-				sp = append(sp, v)
-			}
-			SortStrings(sp)
-			for _, v := range sp {
-				if a.spellings[v] > bestN {
-					best, bestN = v, a.spellings[v]
-				}
-			}
-			t.Name = best
-			t.Slug = slug.Make(best)
-			if t.Slug == "" {
-				errs.Add(report.Errorf(a.first[best], 0, "%s %q không tạo được đường dẫn (chỉ có ký hiệu); hãy dùng chữ hoặc số", def.Name, best))
-				continue
-			}
-			if other, ok := bySlug[t.Slug]; ok {
-				errs.Add(report.Errorf(a.first[best], 0, "%s %q và %q (trong %s) cùng đường dẫn %s%s/; hãy thống nhất một cách viết", strings.ToLower(def.Name), best, other.term.Name, other.first[other.term.Name], def.Path, t.Slug))
-				continue
-			}
-			bySlug[t.Slug] = a
-			tax.byKey[k] = t
-			t.URL = def.Path + t.Slug + "/"
-			SortPages(t.Pages)
-			tax.Terms = append(tax.Terms, t)
-		}
+		tax := taxes[i]
 		if len(tax.Terms) == 0 {
 			continue
 		}
-		sort.SliceStable(tax.Terms, func(i, j int) bool { return Compare(tax.Terms[i].Name, tax.Terms[j].Name) < 0 })
 		ti := len(s.Taxonomies)
 		for _, t := range tax.Terms {
 			for _, p := range t.Pages {
@@ -173,6 +118,102 @@ func (s *Site) BuildTaxonomies(errs *report.ErrorList) {
 		}
 		s.Taxonomies = append(s.Taxonomies, tax)
 	}
+}
+
+// group groups the single pages by the values of a taxonomy's key into its terms, in Vietnamese
+// order. It changes nothing of the site.
+func (s *Site) group(key, name, plural, url string, errs *report.ErrorList) *Taxonomy {
+	tax := &Taxonomy{Key: key, Name: name, Plural: plural, URL: url, byKey: map[string]*Term{}}
+	type acc struct {
+		term      *Term
+		spellings map[string]int
+		first     map[string]string // spelling → first file that used it
+	}
+	// spelling is a spelling of a term as written, cleaned, counted as the pages go.
+	type spelling struct {
+		v     string
+		a     *acc // nil for a value that is no term (blank)
+		n     int
+		first string
+	}
+	byKey := map[string]*acc{}
+	var order []string
+	var seen []*acc
+	// Values repeat across thousands of pages: clean each written value once, and count by it.
+	cache := map[string]*spelling{}
+	bySpelling := map[string]*spelling{}
+	for _, p := range s.Pages {
+		seen = seen[:0]
+		for _, raw := range termValues(p, key) {
+			sp := cache[raw]
+			if sp == nil {
+				v := strings.Join(strings.Fields(norm.NFC.String(raw)), " ")
+				if sp = bySpelling[v]; sp == nil {
+					sp = &spelling{v: v}
+					if k := TermKey(v); k != "" {
+						if sp.a = byKey[k]; sp.a == nil {
+							sp.a = &acc{term: &Term{Tax: tax}, spellings: map[string]int{}, first: map[string]string{}}
+							byKey[k] = sp.a
+							order = append(order, k)
+						}
+					}
+					bySpelling[v] = sp
+				}
+				cache[raw] = sp
+			}
+			if sp.a == nil || slices.Contains(seen, sp.a) {
+				continue
+			}
+			seen = append(seen, sp.a)
+			if sp.n++; sp.n == 1 {
+				sp.first = p.Path()
+			}
+			sp.a.term.Pages = append(sp.a.term.Pages, p)
+		}
+	}
+	for _, sp := range bySpelling {
+		if sp.a != nil && sp.n > 0 {
+			sp.a.spellings[sp.v] = sp.n
+			sp.a.first[sp.v] = sp.first
+		}
+	}
+	bySlug := map[string]*acc{}
+	sort.Strings(order)
+	for _, k := range order {
+		a := byKey[k]
+		t := a.term
+		// The displayed name is the most used spelling; ties go to Vietnamese order.
+		best, bestN := "", -1
+		var sp []string
+		for v := range a.spellings {
+			sp = append(sp, v)
+		}
+		SortStrings(sp)
+		for _, v := range sp {
+			if a.spellings[v] > bestN {
+				best, bestN = v, a.spellings[v]
+			}
+		}
+		t.Name = best
+		t.Slug = slug.Make(best)
+		if t.Slug == "" {
+			errs.Add(report.Errorf(a.first[best], 0, "%s %q không tạo được đường dẫn (chỉ có ký hiệu); hãy dùng chữ hoặc số", name, best))
+			continue
+		}
+		if other, ok := bySlug[t.Slug]; ok {
+			errs.Add(report.Errorf(a.first[best], 0, "%s %q và %q (trong %s) cùng đường dẫn %s%s/; hãy thống nhất một cách viết", strings.ToLower(name), best, other.term.Name, other.first[other.term.Name], url, t.Slug))
+			continue
+		}
+		bySlug[t.Slug] = a
+		tax.byKey[k] = t
+		t.URL = url + t.Slug + "/"
+		if !sorted(t.Pages) { // they come in the order of s.Pages, which is sorted
+			SortPages(t.Pages)
+		}
+		tax.Terms = append(tax.Terms, t)
+	}
+	sort.SliceStable(tax.Terms, func(i, j int) bool { return Compare(tax.Terms[i].Name, tax.Terms[j].Name) < 0 })
+	return tax
 }
 
 // Taxonomy returns the taxonomy of a front matter key, or nil when it has no terms.
