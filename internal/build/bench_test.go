@@ -30,14 +30,26 @@ func BenchmarkBuildCorpus(b *testing.B) { benchCorpus(b, false) }
 //	go test -run '^$' -bench BuildRegistry -benchtime 5x ./internal/build
 func BenchmarkBuildRegistry(b *testing.B) {
 	src := benchcorpus.Dir(b, benchPages())
+	benchWithout(b, "registry", func(with bool) Options {
+		opts := corpusOptions(src, filepath.Join(b.TempDir(), "public"))
+		if !with {
+			opts.without = map[string]bool{tthcGenerator{}.Name(): true}
+		}
+		return opts
+	})
+}
+
+// benchWithout measures what a feature costs a build: each iteration builds without it and with
+// it (options gives the options of each), in alternating order so that a change of load on the
+// machine weighs on both alike, and it reports the medians of the wall and CPU (user + system)
+// times and their ratios, with name in the metrics' units.
+func benchWithout(b *testing.B, name string, options func(with bool) Options) {
+	b.Helper()
 	var wall, cpu [2][]float64 // [without, with]
 	for i := 0; i < b.N; i++ {
 		for k := 0; k < 2; k++ {
 			with := (i+k)%2 == 1
-			opts := corpusOptions(src, filepath.Join(b.TempDir(), "public"))
-			if !with {
-				opts.without = map[string]bool{tthcGenerator{}.Name(): true}
-			}
+			opts := options(with)
 			c0, t0 := cpuTime(), time.Now()
 			if _, err := Build(opts); err != nil {
 				b.Fatal(err)
@@ -51,11 +63,11 @@ func BenchmarkBuildRegistry(b *testing.B) {
 			os.RemoveAll(opts.Dest)
 		}
 	}
-	b.ReportMetric(median(wall[0]), "s-wall-sans-registry")
-	b.ReportMetric(median(wall[1]), "s-wall-registry")
+	b.ReportMetric(median(wall[0]), "s-wall-sans-"+name)
+	b.ReportMetric(median(wall[1]), "s-wall-"+name)
 	b.ReportMetric(median(wall[1])/median(wall[0]), "wall-ratio")
-	b.ReportMetric(median(cpu[0]), "s-cpu-sans-registry")
-	b.ReportMetric(median(cpu[1]), "s-cpu-registry")
+	b.ReportMetric(median(cpu[0]), "s-cpu-sans-"+name)
+	b.ReportMetric(median(cpu[1]), "s-cpu-"+name)
 	b.ReportMetric(median(cpu[1])/median(cpu[0]), "cpu-ratio")
 	b.Logf("wall s without %.2f, with %.2f; cpu s without %.2f, with %.2f", wall[0], wall[1], cpu[0], cpu[1])
 }
@@ -66,7 +78,7 @@ func BenchmarkBuildRegistry(b *testing.B) {
 func BenchmarkBuildCorpusCore(b *testing.B) { benchCorpus(b, true) }
 
 func benchCorpus(b *testing.B, core bool) {
-	src := benchcorpus.Dir(b, 10000)
+	src := benchcorpus.Dir(b, benchPages())
 	dest := filepath.Join(b.TempDir(), "public")
 	layouts := cchc.ThemeLayouts()
 	if core {

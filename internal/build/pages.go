@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"fmt"
 	"runtime"
 	"sort"
@@ -135,22 +134,17 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 			pageErrs[i] = append(pageErrs[i], &report.FileError{Path: "layouts", Err: err})
 			return
 		}
-		buf := pageBuffers.Get().(*bytes.Buffer)
-		defer func() {
-			if buf.Cap() <= 1<<20 {
-				buf.Reset()
-				pageBuffers.Put(buf)
+		err = b.render.ExecuteFunc(layout, p, func(page []byte) error {
+			if !b.badContent[p] {
+				pageErrs[i] = append(pageErrs[i], b.checkOutputLinks(p, layout, page)...)
 			}
-		}()
-		if err := b.render.Execute(buf, layout, p); err != nil {
+			if err := b.target.WriteFile(p.Output, page); err != nil {
+				return &report.FileError{Path: p.Path(), Err: fmt.Errorf("ghi %s: %w", p.Output, err)}
+			}
+			return nil
+		})
+		if err != nil {
 			pageErrs[i] = append(pageErrs[i], asFileError(err))
-			return
-		}
-		if !b.badContent[p] {
-			pageErrs[i] = append(pageErrs[i], b.checkOutputLinks(p, layout, buf.Bytes())...)
-		}
-		if err := b.target.WriteFile(p.Output, buf.Bytes()); err != nil {
-			pageErrs[i] = append(pageErrs[i], &report.FileError{Path: p.Path(), Err: fmt.Errorf("ghi %s: %w", p.Output, err)})
 			return
 		}
 		b.pages.Add(1)
@@ -161,9 +155,6 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 		}
 	}
 }
-
-// pageBuffers hold rendered pages until they are written; the target copies what it keeps.
-var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // newestFirst returns the pages by date, newest first, for feeds: a list's own order puts pages
 // with a weight first.

@@ -52,32 +52,10 @@ func corpusOptions(src, dest string) Options {
 func BenchmarkBuildSearch(b *testing.B) {
 	src := benchcorpus.Dir(b, benchPages())
 	defer func() { searchIndexing = true }()
-	var wall, cpu [2][]float64 // [without, with]
-	for i := 0; i < b.N; i++ {
-		for k := 0; k < 2; k++ {
-			index := (i+k)%2 == 1
-			searchIndexing = index
-			dest := filepath.Join(b.TempDir(), "public")
-			c0, t0 := cpuTime(), time.Now()
-			if _, err := Build(corpusOptions(src, dest)); err != nil {
-				b.Fatal(err)
-			}
-			j := 0
-			if index {
-				j = 1
-			}
-			wall[j] = append(wall[j], time.Since(t0).Seconds())
-			cpu[j] = append(cpu[j], (cpuTime() - c0).Seconds())
-			os.RemoveAll(dest)
-		}
-	}
-	b.ReportMetric(median(wall[0]), "s-wall-sans-index")
-	b.ReportMetric(median(wall[1]), "s-wall-index")
-	b.ReportMetric(median(wall[1])/median(wall[0]), "wall-ratio")
-	b.ReportMetric(median(cpu[0]), "s-cpu-sans-index")
-	b.ReportMetric(median(cpu[1]), "s-cpu-index")
-	b.ReportMetric(median(cpu[1])/median(cpu[0]), "cpu-ratio")
-	b.Logf("wall s without %.1f, with %.1f; cpu s without %.1f, with %.1f", wall[0], wall[1], cpu[0], cpu[1])
+	benchWithout(b, "index", func(with bool) Options {
+		searchIndexing = with
+		return corpusOptions(src, filepath.Join(b.TempDir(), "public"))
+	})
 }
 
 // cpuTime is the CPU time the process has used, user and system.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/btnmt/cchc/internal/config"
 	"github.com/btnmt/cchc/internal/markdown"
+	"github.com/btnmt/cchc/internal/site"
 	"github.com/btnmt/cchc/internal/slug"
 )
 
@@ -28,6 +29,7 @@ import (
 //	add, sub             integer arithmetic
 //	jsonLD .             the page's schema.org description, for <script type="application/ld+json">
 func Funcs(cfg *config.Config) template.FuncMap {
+	org := orgJSON(cfg)
 	return template.FuncMap{
 		"relURL":  cfg.RelURL,
 		"absURL":  cfg.AbsURL,
@@ -44,7 +46,7 @@ func Funcs(cfg *config.Config) template.FuncMap {
 		"add":     func(a, b int) int { return a + b },
 		"sub":     func(a, b int) int { return a - b },
 		"join":    strings.Join,
-		"jsonLD":  JSONLD,
+		"jsonLD":  func(p *site.Page) template.JS { return jsonLD(p, org) },
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"html/template"
-	"sync"
 
 	"github.com/btnmt/cchc/internal/config"
 	"github.com/btnmt/cchc/internal/site"
@@ -15,12 +14,16 @@ import (
 // WebSite on the home page, a NewsArticle (or a WebPage) and a BreadcrumbList elsewhere. All
 // URLs are absolute when the base URL has a host. Characters that could end the script block
 // (<, >, &) are escaped as \u003c and so on.
-func JSONLD(p *site.Page) template.JS {
+func JSONLD(p *site.Page) template.JS { return jsonLD(p, orgJSON(p.Site.Config)) }
+
+// jsonLD is JSONLD with the organisation, the same on every page, already encoded: the layouts'
+// jsonLD function encodes it once per config.
+func jsonLD(p *site.Page, org []byte) template.JS {
 	cfg := p.Site.Config
 	home := cfg.AbsURL("/")
 	var b bytes.Buffer
 	b.WriteString(`{"@context":"https://schema.org","@graph":[`)
-	b.Write(orgJSON(cfg))
+	b.Write(org)
 	ref := &ldRef{ID: home + "#to-chuc"}
 	switch {
 	case p.IsHome():
@@ -118,19 +121,8 @@ func writeJSON(b *bytes.Buffer, v any) {
 	b.Write(data)
 }
 
-// orgCache holds the organisation's JSON for the last config seen: it is the same on every page.
-var orgCache struct {
-	sync.Mutex
-	cfg  *config.Config
-	json []byte
-}
-
+// orgJSON encodes the publishing organisation.
 func orgJSON(cfg *config.Config) []byte {
-	orgCache.Lock()
-	defer orgCache.Unlock()
-	if orgCache.cfg == cfg {
-		return orgCache.json
-	}
 	o := ldOrganisation{Type: "GovernmentOrganization", ID: cfg.AbsURL("/") + "#to-chuc", Name: cfg.Organisation.Name,
 		URL: orDefault(cfg.Organisation.Website, cfg.AbsURL("/")), Logo: cfg.AbsURL("/images/logo.svg"),
 		Telephone: cfg.Organisation.Phone, Email: cfg.Organisation.Email}
@@ -139,8 +131,7 @@ func orgJSON(cfg *config.Config) []byte {
 	}
 	var b bytes.Buffer
 	writeJSON(&b, o)
-	orgCache.cfg, orgCache.json = cfg, b.Bytes()
-	return orgCache.json
+	return b.Bytes()
 }
 
 func orDefault(s, def string) string {

@@ -213,6 +213,16 @@ func (r *Renderer) Render(w io.Writer, p *site.Page) error {
 // lets go of its buffer, which ends a layout that loops while writing; one that loops without
 // writing runs on until its loop ends, but holds no memory that grows.
 func (r *Renderer) Execute(w io.Writer, name string, data any) error {
+	return r.ExecuteFunc(name, data, func(page []byte) error {
+		_, err := w.Write(page)
+		return err
+	})
+}
+
+// ExecuteFunc runs layout name with data as Execute does and hands the page to use, which must
+// not keep it: the buffer is reused for another page once use returns. It saves a copy of every
+// page when the caller only reads it.
+func (r *Renderer) ExecuteFunc(name string, data any, use func(page []byte) error) error {
 	c := r.compile(name)
 	if c.err != nil {
 		return c.err
@@ -251,7 +261,7 @@ func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 		case err != nil:
 			return r.templateError(err)
 		}
-		_, err = w.Write(out.buf.Bytes())
+		err = use(out.buf.Bytes())
 		putBuffer(out.buf)
 		return err
 	case <-timer.C:
