@@ -1,8 +1,10 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -91,11 +93,13 @@ func (b *builder) generate(errs *report.ErrorList) {
 	}
 	s.Add(&site.Page{Type: site.Type404, URL: "/404.html", Title: "Không tìm thấy trang"}, "trang 404 (tạo tự động)", errs)
 	for _, g := range b.generators() {
-		if eg, ok := g.(envGenerator); ok && b.env != nil {
-			eg.GenerateEnv(b.env, s, errs)
-			continue
-		}
-		g.Generate(s, errs)
+		pprof.Do(context.Background(), pprof.Labels("generator", g.Name()), func(context.Context) {
+			if eg, ok := g.(envGenerator); ok && b.env != nil {
+				eg.GenerateEnv(b.env, s, errs)
+				return
+			}
+			g.Generate(s, errs)
+		})
 	}
 	b.buildLists(errs)
 	s.SortAll()
@@ -134,14 +138,18 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 			pageErrs[i] = append(pageErrs[i], &report.FileError{Path: "layouts", Err: err})
 			return
 		}
-		err = b.render.ExecuteFunc(layout, p, func(page []byte) error {
-			if !b.badContent[p] {
-				pageErrs[i] = append(pageErrs[i], b.checkOutputLinks(p, layout, page)...)
-			}
-			if err := b.target.WriteFile(p.Output, page); err != nil {
-				return &report.FileError{Path: p.Path(), Err: fmt.Errorf("ghi %s: %w", p.Output, err)}
-			}
-			return nil
+		// The layout's name labels the page's samples in CPU profiles, its minification and
+		// writing included (go tool pprof -tags).
+		pprof.Do(context.Background(), pprof.Labels("layout", layout), func(context.Context) {
+			err = b.render.ExecuteFunc(layout, p, func(page []byte) error {
+				if !b.badContent[p] {
+					pageErrs[i] = append(pageErrs[i], b.checkOutputLinks(p, layout, page)...)
+				}
+				if err := b.target.WriteFile(p.Output, page); err != nil {
+					return &report.FileError{Path: p.Path(), Err: fmt.Errorf("ghi %s: %w", p.Output, err)}
+				}
+				return nil
+			})
 		})
 		if err != nil {
 			pageErrs[i] = append(pageErrs[i], asFileError(err))
@@ -170,7 +178,9 @@ func (b *builder) writeExtras(errs *report.ErrorList) {
 		b.writeExtra(x, errs)
 	}
 	for _, g := range b.generators() {
-		g.Write(b.site, output{b, g.Name()}, errs)
+		pprof.Do(context.Background(), pprof.Labels("generator", g.Name()), func(context.Context) {
+			g.Write(b.site, output{b, g.Name()}, errs)
+		})
 	}
 }
 

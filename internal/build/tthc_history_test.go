@@ -70,6 +70,18 @@ func TestRowsLikeLayouts(t *testing.T) {
 			if got.String() != want.String() {
 				t.Errorf("%s at %s, state:\ngot  %s\nwant %s", d.Code, now.Format(time.DateOnly), got.String(), want.String())
 			}
+			for _, c := range []struct {
+				partial string
+				got     template.HTML
+			}{{"partials/tthc-thong-tin.html", d.InfoRowsHTML()}, {"partials/tthc-hien-trang.html", d.StateHTML()}} {
+				want.Reset()
+				if err := partials.ExecuteTemplate(&want, c.partial, d); err != nil {
+					t.Fatal(err)
+				}
+				if string(c.got) != want.String() {
+					t.Errorf("%s at %s, %s:\ngot  %s\nwant %s", d.Code, now.Format(time.DateOnly), c.partial, c.got, want.String())
+				}
+			}
 			for _, e := range d.History {
 				events[e.Change] = true
 				want.Reset()
@@ -92,7 +104,7 @@ func themePartials(t *testing.T, cfg *config.Config) *template.Template {
 	t.Helper()
 	theme := cchc.ThemeLayouts()
 	set := template.New("").Funcs(render.Funcs(cfg))
-	for _, n := range []string{"partials/tthc-trang-thai.html", "partials/tthc-nhan.html", "partials/tthc-su-kien.html"} {
+	for _, n := range []string{"partials/tthc-trang-thai.html", "partials/tthc-nhan.html", "partials/tthc-su-kien.html", "partials/tthc-thong-tin.html", "partials/tthc-hien-trang.html"} {
 		src, err := fs.ReadFile(theme, n)
 		if err != nil {
 			t.Fatal(err)

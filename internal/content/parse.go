@@ -55,7 +55,7 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 	p.Index = base == "_index.md"
 	p.Bundle = base == "index.md"
 
-	delim, closeLine, err := frontMatterBounds(data)
+	delim, closeLine, bodyStart, err := frontMatterBounds(data)
 	if err != nil {
 		var fe *report.FileError
 		errors.As(err, &fe)
@@ -78,7 +78,9 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 		frontmatter.NewFormat("---", "---", unmarshal("yaml")),
 		frontmatter.NewFormat("+++", "+++", unmarshal("toml")),
 	}
-	body, err := frontmatter.MustParse(bytes.NewReader(data), new(struct{}), formats...)
+	// adrg/frontmatter reads only the front matter: given the whole file it would copy the body
+	// through its buffers, on every page of every build.
+	rest, err := frontmatter.MustParse(bytes.NewReader(data[:bodyStart]), new(struct{}), formats...)
 	if err != nil {
 		return fail(1, "không đọc được front matter: %v", err)
 	}
@@ -87,12 +89,12 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 		p.Format = "toml"
 	}
 	// adrg/frontmatter compares trimmed lines, so an indented "---" inside a YAML block
-	// scalar ends its block early. The delimiter scan above is exact: when the two disagree,
-	// decode the block it found.
-	if total := bytes.Count(data, []byte("\n")) + 1; total-bytes.Count(body, []byte("\n")) != closeLine+1 || len(body) == 0 && closeLine < total-1 {
-		lines := bytes.SplitAfter(data, []byte("\n"))
-		block := bytes.Join(lines[1:closeLine-1], nil)
-		body = bytes.Join(lines[closeLine:], nil)
+	// scalar ends its block early, leaving the rest of the block unread. The delimiter scan
+	// above is exact: when the two disagree, decode the block it found.
+	if len(rest) > 0 {
+		_, afterOpen, _ := bytes.Cut(data, []byte("\n"))
+		block := afterOpen[:len(afterOpen)-(len(data)-bodyStart)]
+		block = block[:bytes.LastIndexByte(block[:max(len(block)-1, 0)], '\n')+1] // without the closing line
 		if delim == "+++" {
 			root, parseErr = decode.TOML(block, 1)
 		} else {
@@ -107,7 +109,7 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 		fe.Path = p.Path
 		return nil, []*report.FileError{fe}
 	}
-	p.Body = body
+	p.Body = data[bodyStart:]
 	p.BodyLine = closeLine + 1
 
 	var errs []*report.FileError
@@ -142,16 +144,17 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 	return p, nil
 }
 
-// frontMatterBounds finds the front matter's delimiter and the line of its closing delimiter.
+// frontMatterBounds finds the front matter's delimiter, the line of its closing delimiter and the
+// offset where the body begins, after that line.
 // adrg/frontmatter treats an unclosed block as "no front matter", so it is checked here.
-func frontMatterBounds(data []byte) (delim string, closeLine int, err error) {
+func frontMatterBounds(data []byte) (delim string, closeLine, bodyStart int, err error) {
 	first, rest, _ := bytes.Cut(data, []byte("\n"))
 	first = bytes.TrimRight(first, " \t")
 	switch string(first) {
 	case "---", "+++":
 		delim = string(first)
 	default:
-		return "", 0, &report.FileError{Line: 1, Err: errors.New("tệp không mở đầu bằng front matter: dòng đầu tiên phải là \"---\", tiếp theo là các khoá (title, date, …) và một dòng \"---\" đóng")}
+		return "", 0, 0, &report.FileError{Line: 1, Err: errors.New("tệp không mở đầu bằng front matter: dòng đầu tiên phải là \"---\", tiếp theo là các khoá (title, date, …) và một dòng \"---\" đóng")}
 	}
 	line := 1
 	for len(rest) > 0 {
@@ -159,10 +162,10 @@ func frontMatterBounds(data []byte) (delim string, closeLine int, err error) {
 		l, rest, _ = bytes.Cut(rest, []byte("\n"))
 		line++
 		if string(bytes.TrimRight(l, " \t")) == delim {
-			return delim, line, nil
+			return delim, line, len(data) - len(rest), nil
 		}
 	}
-	return "", 0, &report.FileError{Line: 1, Err: fmt.Errorf("front matter mở bằng %q ở dòng 1 nhưng không có dòng %q đóng; hãy thêm một dòng %q ngay sau khoá cuối cùng", delim, delim, delim)}
+	return "", 0, 0, &report.FileError{Line: 1, Err: fmt.Errorf("front matter mở bằng %q ở dòng 1 nhưng không có dòng %q đóng; hãy thêm một dòng %q ngay sau khoá cuối cùng", delim, delim, delim)}
 }
 
 func firstInvalid(b []byte) int {

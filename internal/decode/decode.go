@@ -75,40 +75,81 @@ func decodeInto(n *node, targets []any, path string, errs *[]*report.FileError) 
 		*errs = append(*errs, &report.FileError{Line: n.line, Err: fmt.Errorf("%sphải là một bảng khoá: giá trị, không phải %s", prefix(strings.TrimSuffix(path, ".")), n.describe())})
 		return
 	}
-	type slot struct {
-		v reflect.Value
-		f field
+	set := keySetOf(targets)
+	values := make([]reflect.Value, len(targets))
+	for i, t := range targets {
+		values[i] = reflect.ValueOf(t).Elem()
 	}
-	known := map[string]slot{}
-	var names []string
-	for _, t := range targets {
-		rv := reflect.ValueOf(t).Elem()
-		for _, f := range fieldsOf(rv.Type()) {
-			known[f.name] = slot{rv.FieldByIndex(f.index), f}
-			names = append(names, f.name)
-		}
+	var seenArr [64]bool
+	seen := seenArr[:0]
+	if len(set.names) <= len(seenArr) {
+		seen = seenArr[:len(set.names)]
+	} else {
+		seen = make([]bool, len(set.names))
 	}
-	seen := map[string]bool{}
 	for i, k := range n.keys {
-		s, ok := known[k]
+		ref, ok := set.byName[k]
 		if !ok {
 			msg := fmt.Sprintf("khoá %q không được dùng ở đây", path+k)
-			if sug := suggest(k, names); sug != "" {
+			if sug := suggest(k, set.names); sug != "" {
 				msg += fmt.Sprintf("; có phải ý bạn là %q?", sug)
 			} else {
-				msg += "; các khoá hợp lệ: " + strings.Join(sorted(names), ", ")
+				msg += "; các khoá hợp lệ: " + strings.Join(sorted(set.names), ", ")
 			}
 			*errs = append(*errs, &report.FileError{Line: n.klns[i], Err: errors.New(msg)})
 			continue
 		}
-		seen[k] = true
-		decodeValue(n.vals[i], s.v, path+k, errs)
+		seen[ref.pos] = true
+		decodeValue(n.vals[i], values[ref.target].FieldByIndex(ref.f.index), path+k, errs)
 	}
-	for _, name := range names {
-		if s := known[name]; s.f.required && !seen[name] {
+	for _, name := range set.names {
+		if ref := set.byName[name]; ref.f.required && !seen[ref.pos] {
 			*errs = append(*errs, &report.FileError{Line: n.line, Err: fmt.Errorf("thiếu khoá bắt buộc %q", path+name)})
 		}
 	}
+}
+
+// keySet is the keys a list of target structs accepts, in their order.
+type keySet struct {
+	byName map[string]keyRef // a key names the first field that has it
+	names  []string          // every key, in the targets' order (repeated if two have it)
+}
+
+// keyRef is where a key goes: the field f of the target-th struct; pos is its place in names.
+type keyRef struct {
+	target, pos int
+	f           field
+}
+
+var keySets sync.Map // [maxCachedTargets]reflect.Type → *keySet
+
+const maxCachedTargets = 3
+
+// keySetOf returns the keys targets accept. Pages decode into the same few lists of types over
+// and over, so sets are made once per list.
+func keySetOf(targets []any) *keySet {
+	var key [maxCachedTargets]reflect.Type
+	cacheable := len(targets) <= maxCachedTargets
+	if cacheable {
+		for i, t := range targets {
+			key[i] = reflect.TypeOf(t)
+		}
+		if v, ok := keySets.Load(key); ok {
+			return v.(*keySet)
+		}
+	}
+	set := &keySet{byName: map[string]keyRef{}}
+	for i, t := range targets {
+		for _, f := range fieldsOf(reflect.TypeOf(t).Elem()) {
+			// As when the fields were looked up in turn: a later struct's key wins.
+			set.byName[f.name] = keyRef{target: i, pos: len(set.names), f: f}
+			set.names = append(set.names, f.name)
+		}
+	}
+	if cacheable {
+		keySets.Store(key, set)
+	}
+	return set
 }
 
 func prefix(path string) string {

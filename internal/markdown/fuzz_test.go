@@ -35,7 +35,8 @@ func FuzzConvert(f *testing.F) {
 		f.Add(s, i%7, i%2 == 0)
 	}
 
-	converters := map[bool]*Converter{false: New(Options{}), true: New(Options{Unsafe: true})}
+	converters := map[bool]*Converter{false: New(Options{Text: true}), true: New(Options{Unsafe: true, Text: true})}
+	summaryOnly := New(Options{})
 	f.Fuzz(func(t *testing.T, md string, firstLine int, unsafe bool) {
 		firstLine = 1 + (firstLine%1000+1000)%1000
 		res, err := converters[unsafe].Convert([]byte(md), firstLine, testResolver)
@@ -53,16 +54,26 @@ func FuzzConvert(f *testing.F) {
 				t.Errorf("link %+v out of lines %d-%d", l, firstLine, lastLine)
 			}
 		}
-		if !utf8.Valid(res.HTML) || !utf8.ValidString(res.Text) || !utf8.ValidString(res.Summary) {
+		if !utf8.ValidString(res.HTML) || !utf8.ValidString(res.Text) || !utf8.ValidString(res.Summary) {
 			t.Errorf("output is not valid UTF-8: %q", res.HTML)
 		}
 		if utf8.RuneCountInString(res.Summary) > SummaryLimit+1 {
 			t.Errorf("Summary has more than %d runes: %q", SummaryLimit+1, res.Summary)
 		}
+		if !unsafe {
+			// Without Options.Text the text walk stops early: the summary must not change.
+			short, err := summaryOnly.Convert([]byte(md), firstLine, testResolver)
+			if err != nil {
+				t.Fatalf("Convert: %v", err)
+			}
+			if short.Summary != res.Summary || short.HTML != res.HTML || short.Text != "" {
+				t.Errorf("without Options.Text: Summary %q, want %q (HTML equal %v, Text %q)", short.Summary, res.Summary, short.HTML == res.HTML, short.Text)
+			}
+		}
 		if unsafe {
 			return
 		}
-		scanTags(res.HTML, func(name, value []byte, _ int) {
+		scanTags([]byte(res.HTML), func(name, value []byte, _ int) {
 			if len(name) > 2 && lowerASCII(name[0]) == 'o' && lowerASCII(name[1]) == 'n' {
 				t.Errorf("event attribute %s=%q in output:\n%s", name, value, res.HTML)
 			}

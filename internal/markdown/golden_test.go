@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"flag"
 	"os"
 	"path/filepath"
@@ -34,7 +33,7 @@ func TestGolden(t *testing.T) {
 			res := convert(t, opts, string(src), 1, testResolver)
 			golden := strings.TrimSuffix(file, ".md") + ".html"
 			if *update {
-				if err := os.WriteFile(golden, res.HTML, 0o644); err != nil {
+				if err := os.WriteFile(golden, []byte(res.HTML), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
@@ -43,7 +42,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v (run go test -update to create it)", err)
 			}
-			if !bytes.Equal(res.HTML, want) {
+			if res.HTML != string(want) {
 				t.Errorf("HTML of %s differs from %s (run go test -update to accept):\ngot:\n%s\nwant:\n%s", file, golden, res.HTML, want)
 			}
 		})

@@ -42,6 +42,9 @@ type Options struct {
 	// Unsafe allows raw HTML through (config `markup.unsafe`). By default raw
 	// HTML is omitted from the output.
 	Unsafe bool
+	// Text fills Result.Text. Without it only the summary is taken from the text, and the
+	// walk stops as soon as the summary is full: a build has no use for the whole text.
+	Text bool
 }
 
 // Resolver rewrites a link or image destination as written in the Markdown
@@ -61,13 +64,13 @@ type Resolver func(dest string, image bool) (href string, err error)
 
 // Result is the outcome of one conversion.
 type Result struct {
-	HTML     []byte    // the rendered body
+	HTML     string    // the rendered body
 	TOC      []Heading // headings in document order (level 1-6), for the table of contents
 	IDs      []string  // every id attribute in the page, in document order: heading, attribute, footnote and (with Unsafe) raw HTML ids
 	Links    []Link    // every link and image destination seen, with its line and the href emitted
 	Problems []Problem // broken links, dangerous URLs, duplicate ids, ..., sorted by line
 	Summary  string    // plain text of the first paragraphs, at most about 200 runes, cut at a word, "…" when cut
-	Text     string    // the whole plain text (for search and word counts), blocks separated by "\n"
+	Text     string    // the whole plain text (for search and word counts), blocks separated by "\n"; only with Options.Text
 	Images   []Image   // images, so a checker can warn about missing alt text
 }
 
@@ -107,6 +110,7 @@ const SummaryLimit = 200
 // goroutines.
 type Converter struct {
 	md     goldmark.Markdown
+	text   bool      // Options.Text
 	states sync.Pool // *convertState
 	bufs   sync.Pool // *bufWriter
 }
@@ -132,7 +136,7 @@ func New(opts Options) *Converter {
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAttribute()),
 	)...)
-	c := &Converter{md: md}
+	c := &Converter{md: md, text: opts.Text}
 	c.states.New = func() any { return newConvertState() }
 	c.bufs.New = func() any { return new(bufWriter) }
 	return c
@@ -169,7 +173,7 @@ func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver) (*Resul
 	pc.Set(stateKey, st)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 
-	st.collectText(doc)
+	st.collectText(doc, c.text)
 
 	buf := c.bufs.Get().(*bufWriter)
 	defer func() {
@@ -181,7 +185,7 @@ func (c *Converter) Convert(src []byte, firstLine int, resolve Resolver) (*Resul
 	if err := c.md.Renderer().Render(buf, src, doc); err != nil {
 		return nil, fmt.Errorf("render markdown: %w", err)
 	}
-	res.HTML = bytes.Clone(buf.Bytes())
+	res.HTML = buf.String()
 
 	slices.SortStableFunc(res.Problems, func(a, b Problem) int { return a.Line - b.Line })
 	return res, nil

@@ -78,7 +78,7 @@ func TestFootnotes(t *testing.T) {
 	md := "Luật đất đai[^luat] và nghị định[^nd].\n\nThêm lần nữa[^luat].\n\n" +
 		"[^luat]: Luật số 31/2024/QH15, xem [văn bản](luat.md).\n" +
 		"[^nd]: Nghị định 102/2024/NĐ-CP.\n"
-	res := convert(t, Options{}, md, 3, testResolver)
+	res := convert(t, Options{Text: true}, md, 3, testResolver)
 	html := string(res.HTML)
 	mustContain(t, html,
 		`<sup id="fnref:1"><a href="#fn:1"`,
@@ -106,8 +106,8 @@ func TestFootnotes(t *testing.T) {
 
 func TestInvalidUTF8(t *testing.T) {
 	md := "# Tiêu đề\n\nDòng hai \xe1\xbb\n\nDòng ba\n"
-	res := convert(t, Options{}, md, 10, nil)
-	if !utf8.Valid(res.HTML) || !utf8.ValidString(res.Text) {
+	res := convert(t, Options{Text: true}, md, 10, nil)
+	if !utf8.ValidString(res.HTML) || !utf8.ValidString(res.Text) {
 		t.Errorf("output is not valid UTF-8: %q", res.HTML)
 	}
 	if len(res.Problems) != 1 || res.Problems[0].Line != 12 {
@@ -135,7 +135,7 @@ func TestProblemsSortedByLine(t *testing.T) {
 }
 
 func TestConvertConcurrent(t *testing.T) {
-	c := New(Options{})
+	c := New(Options{Text: true})
 	md := []byte(benchPage)
 	want, err := c.Convert(md, 1, testResolver)
 	if err != nil {

@@ -95,11 +95,13 @@ func (s *convertState) plainText(n ast.Node) string {
 	return string(b)
 }
 
-// collectText fills Result.Text and Result.Summary from the AST.
-func (s *convertState) collectText(doc ast.Node) {
-	t := textCollector{src: s.src, buf: s.scratch[:0]}
+// collectText fills Result.Summary and, when all is set, Result.Text from the AST.
+func (s *convertState) collectText(doc ast.Node, all bool) {
+	t := textCollector{src: s.src, buf: s.scratch[:0], summaryOnly: !all}
 	t.blocks(doc, true)
-	s.res.Text = string(t.buf)
+	if all {
+		s.res.Text = string(t.buf)
+	}
 	s.res.Summary = cutSummary(string(t.summary), SummaryLimit)
 	s.scratch = t.buf[:0]
 }
@@ -111,13 +113,28 @@ type textCollector struct {
 	buf          []byte // Result.Text
 	summary      []byte // the first paragraphs, for Result.Summary
 	summaryRunes int
+	summaryOnly  bool // collect only the summary: skip what cannot be in it, stop when it is full
 }
+
+// done tells whether nothing more is to be collected.
+func (t *textCollector) done() bool { return t.summaryOnly && t.summaryRunes > SummaryLimit }
 
 // blocks collects the text of the children of the block n. inSummary says
 // whether paragraphs there may make the summary: those of the page itself
 // or of its block quotes, not those of lists, tables or footnotes.
 func (t *textCollector) blocks(n ast.Node, inSummary bool) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+	if t.summaryOnly && !inSummary {
+		return
+	}
+	for c := n.FirstChild(); c != nil && !t.done(); c = c.NextSibling() {
+		if t.summaryOnly {
+			if _, ok := c.(*ast.Paragraph); !ok {
+				if _, ok := c.(*ast.Blockquote); !ok {
+					continue
+				}
+			}
+			t.buf = t.buf[:0] // only the line being collected is needed
+		}
 		switch c := c.(type) {
 		case *ast.HTMLBlock, *ast.ThematicBreak:
 			// no text

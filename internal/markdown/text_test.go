@@ -30,9 +30,12 @@ func TestSummary(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := convert(t, Options{}, tt.md, 1, nil)
-			if res.Summary != tt.want {
-				t.Errorf("Summary = %q, want %q", res.Summary, tt.want)
+			// The text walk stops early without Options.Text: the summary is the same.
+			for _, opts := range []Options{{}, {Text: true}} {
+				res := convert(t, opts, tt.md, 1, nil)
+				if res.Summary != tt.want {
+					t.Errorf("%+v: Summary = %q, want %q", opts, res.Summary, tt.want)
+				}
 			}
 		})
 	}
@@ -111,7 +114,7 @@ func TestText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := convert(t, Options{}, tt.md, 1, nil)
+			res := convert(t, Options{Text: true}, tt.md, 1, nil)
 			if res.Text != tt.want {
 				t.Errorf("Text = %q, want %q", res.Text, tt.want)
 			}
