@@ -11,25 +11,10 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-var yamlSeeds = []string{
-	"title: \"Hội nghị tổng kết công tác cải cách hành chính năm 2020\"\ndate: 2020-03-16\nlinh_vuc: [Đất đai, Môi trường]\ndon_vi: Văn phòng Bộ\n",
-	"title: Công bố thủ tục hành chính\ndate: 2020-06-15T08:30:00\nquyet_dinh: {so: \"1234/QĐ-BTNMT\", ngay: 2020-06-10}\nthu_tuc:\n  - ma: \"1.004227\"\n    ten: \"Cấp giấy phép thăm dò nước dưới đất\"\n    thay_doi: sua-doi\n  - ma: 1.10\n    thay_doi: bai_bo\n",
-	"titel: Kế hoạch\nDate: 16/03/2020\nweight: \"x\"\ndraft: có\n",
-	"title: \"chưa đóng\ndate: 2020-13-45\n",
-	"title: a\n\tdate: b\n",
-	"title: a\ntitle: b\n---\nx: y\n",
-	"hoat_dong:\n  - stt: 1\n    noi_dung: \"Cập nhật thường xuyên thông tin\"\n    phoi_hop: [\"Vụ Tổ chức cán bộ\", \"Báo TN&MT\"]\n",
-	"# chỉ có chú thích\n",
-	"",
-	"title: |\n  Dòng một\n  Dòng hai\ndescription: >\n  gấp\n  dòng\n",
-	"a: &x 1\nb: *x\n",
-	"? [a, b]\n: c\n",
-}
-
 // FuzzYAML checks that no input makes the YAML reader or the strict decoder panic, and that every
 // problem is reported at a line of the input, shifted by the offset.
 func FuzzYAML(f *testing.F) {
-	for _, s := range yamlSeeds {
+	for _, s := range decode.YAMLSeeds {
 		f.Add([]byte(s), uint8(1))
 		f.Add([]byte(norm.NFD.String(s)), uint8(0))
 		f.Add([]byte(s), uint8(7))

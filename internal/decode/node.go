@@ -83,6 +83,15 @@ func yamlToNode(src []byte, lineOffset int) (*node, error) {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
 	}
+	if n, ok := yamlFast(src, lineOffset); ok {
+		return n, nil
+	}
+	return yamlSlow(src, lineOffset)
+}
+
+// yamlSlow parses YAML front matter with goccy/go-yaml. It reads all of YAML and reports every
+// error; yamlFast gives the same tree faster for the common, simple shapes.
+func yamlSlow(src []byte, lineOffset int) (*node, error) {
 	// Duplicate keys are found by addYAMLPair, which reports them with file lines.
 	f, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
