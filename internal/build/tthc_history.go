@@ -98,30 +98,12 @@ func writeEvent(b *strings.Builder, e *tthc.Event, relURL func(string) string) {
 	}
 }
 
-// escHTML escapes text as html/template does in text and quoted attributes, so that rows
-// written in Go match those of a layout byte for byte.
-var escHTML = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;").Replace
-
-// escURL escapes a site-relative URL ("/cchc/…", the output of relURL) for an href as
-// html/template does: bytes that may not appear in a URL are percent-encoded, then the result
-// is escaped as an attribute.
-func escURL(u string) string {
-	const hex = "0123456789abcdef"
-	var b strings.Builder
-	for i := 0; i < len(u); i++ {
-		c := u[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			strings.IndexByte("!#$&*+,/:;=?@[]-._~%", c) >= 0:
-			b.WriteByte(c)
-		default:
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
-		}
-	}
-	return escHTML(b.String())
-}
+// escHTML and escURL escape as html/template does (see render.EscapeText and render.EscapeURL),
+// so that rows written in Go match those of a layout byte for byte.
+var (
+	escHTML = render.EscapeText
+	escURL  = render.EscapeURL
+)
 
 // TTHCGroup is a group of a notice's entries, for its table.
 type TTHCGroup struct {

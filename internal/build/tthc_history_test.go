@@ -16,32 +16,6 @@ import (
 	"github.com/btnmt/cchc/internal/tthc"
 )
 
-// TestEscapeLikeTemplates checks that rows written in Go escape text and URLs exactly as
-// html/template does in the layouts they replace.
-func TestEscapeLikeTemplates(t *testing.T) {
-	tmpl := template.Must(template.New("").Parse(`<a href="{{.}}" title="{{.}}">{{.}}</a>`))
-	for _, s := range []string{
-		"/cchc/thu-tuc-hanh-chinh/1-004227/",
-		"/thư mục/a b?q=1&x=2#neo",
-		`/Quyết định số 12/2020/QĐ-BTNMT "mới" <b> & 'cũ' + 1`,
-		"/2020-07-01T00:00:00+07:00",
-		"/tên\x00lạ\x7f\t",
-		"/a%20b/(1)/~x/[y]/@z;w,v!$*`^{|}\\",
-	} {
-		t.Run(s, func(t *testing.T) {
-			var b strings.Builder
-			if err := tmpl.Execute(&b, s); err != nil {
-				t.Fatal(err)
-			}
-			want := b.String()
-			got := `<a href="` + escURL(s) + `" title="` + escHTML(s) + `">` + escHTML(s) + `</a>`
-			if got != want {
-				t.Errorf("got  %s\nwant %s", got, want)
-			}
-		})
-	}
-}
-
 // TestRowsLikeLayouts checks the procedures' states and history events written in Go against
 // the theme's partials that write the same markup (partials/tthc-trang-thai.html and
 // partials/tthc-su-kien.html), for every procedure of testdata/golden-tthc at two dates: one

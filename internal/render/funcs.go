@@ -28,25 +28,28 @@ import (
 //	toc .TOC 2 3         the table of contents as a nested list (empty with fewer than 2 headings)
 //	add, sub             integer arithmetic
 //	jsonLD .             the page's schema.org description, for <script type="application/ld+json">
+//	headMeta .           the head's title, description, canonical and Open Graph tags, the
+//	                     feed of a section and the JSON-LD: partials/head-trang.html, in Go
 func Funcs(cfg *config.Config) template.FuncMap {
 	org := orgJSON(cfg)
 	return template.FuncMap{
-		"relURL":  cfg.RelURL,
-		"absURL":  cfg.AbsURL,
-		"ngay":    DateLong,
-		"thuNgay": DateWeekday,
-		"ngaySo":  DateShort,
-		"gioNgay": DateTimeShort,
-		"isoDate": DateISO,
-		"isoNgay": DayISO,
-		"slug":    slug.Make,
-		"first":   first,
-		"dict":    dict,
-		"toc":     toc,
-		"add":     func(a, b int) int { return a + b },
-		"sub":     func(a, b int) int { return a - b },
-		"join":    strings.Join,
-		"jsonLD":  func(p *site.Page) template.JS { return jsonLD(p, org) },
+		"relURL":   cfg.RelURL,
+		"absURL":   cfg.AbsURL,
+		"ngay":     DateLong,
+		"thuNgay":  DateWeekday,
+		"ngaySo":   DateShort,
+		"gioNgay":  DateTimeShort,
+		"isoDate":  DateISO,
+		"isoNgay":  DayISO,
+		"slug":     slug.Make,
+		"first":    first,
+		"dict":     dict,
+		"toc":      toc,
+		"add":      func(a, b int) int { return a + b },
+		"sub":      func(a, b int) int { return a - b },
+		"join":     strings.Join,
+		"jsonLD":   func(p *site.Page) template.JS { return jsonLD(p, org) },
+		"headMeta": func(p *site.Page) template.HTML { return headMeta(p, org) },
 	}
 }
 
