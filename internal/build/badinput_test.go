@@ -313,6 +313,35 @@ func moreBadInput() []badInputCase {
 				t.Errorf("no layout error for a partial that calls itself; got:\n%v", list)
 			},
 		},
+		// Links a layout emits are checked like the links of the content.
+		{
+			name: "layout with broken links",
+			files: siteFiles{"layouts/_default/single.html": "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n" +
+				`<a href="/khong-co/">x</a><img src="/anh/khong-co.png" alt="x"><a href="/tin-tuc/">tin</a>` +
+				`<a data-href="/bo-qua/" href="#a">y</a><a href="//cdn.example.vn/z.js">z</a><a href=/khong-ngoac/>w</a>` + "\n{{end}}\n"},
+			check: func(t *testing.T, list report.ErrorList) {
+				t.Helper()
+				found := map[string]bool{}
+				for _, e := range list {
+					if e.Path != "layouts/_default/single.html" {
+						continue
+					}
+					for _, u := range []string{"/khong-co/", "/anh/khong-co.png", "/tin-tuc/", "/bo-qua/", "cdn.example.vn"} {
+						if strings.Contains(e.Error(), "liên kết "+u) || strings.Contains(e.Error(), u+" nhưng") {
+							found[u] = true
+						}
+					}
+				}
+				if !found["/khong-co/"] || !found["/anh/khong-co.png"] {
+					t.Errorf("the broken href and src are not both reported; got:\n%v", list)
+				}
+				for _, u := range []string{"/tin-tuc/", "/bo-qua/", "cdn.example.vn"} {
+					if found[u] {
+						t.Errorf("%s is reported, but it is not a broken link of the site; got:\n%v", u, list)
+					}
+				}
+			},
+		},
 	}
 }
 

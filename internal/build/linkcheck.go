@@ -11,7 +11,8 @@ import (
 	"github.com/btnmt/cchc/internal/site"
 )
 
-var linkAttrs = [][]byte{[]byte(` href="`), []byte(` src="`)}
+// siteValue starts the value of an attribute that is a site-relative URL.
+var siteValue = []byte(`="/`)
 
 // checkOutputLinks checks every site-relative href and src of a rendered page, those the layouts
 // emit as well as those of the content: each must be under the base path and lead to a page, a
@@ -23,58 +24,62 @@ func (b *builder) checkOutputLinks(p *site.Page, layout string, out []byte) []*r
 	var errs []*report.FileError
 	var seen map[string]bool // this page's links found bad, reported once
 	base := b.cfg.BasePath
-	for _, attr := range linkAttrs {
-		rest := out
-		for {
-			i := bytes.Index(rest, attr)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(attr):]
-			j := bytes.IndexByte(rest, '"')
-			if j < 0 {
-				break
-			}
-			raw := rest[:j]
-			rest = rest[j:]
-			if !bytes.HasPrefix(raw, []byte("/")) || bytes.HasPrefix(raw, []byte("//")) || seen[string(raw)] {
-				continue
-			}
-			b.goodMu.RLock()
-			_, good := b.goodLinks[string(raw)]
-			b.goodMu.RUnlock()
-			if good {
-				continue
-			}
-			v := string(raw)
-			u := html.UnescapeString(v)
-			u, _, _ = strings.Cut(u, "#")
-			u, _, _ = strings.Cut(u, "?")
-			if dec, err := url.PathUnescape(u); err == nil {
-				u = dec
-			}
-			msg := ""
-			switch {
-			case !strings.HasPrefix(u, base):
-				msg = fmt.Sprintf("trang %s có liên kết %s nằm ngoài đường dẫn gốc %s; trong mẫu trang hãy dùng {{relURL \"/…\"}}", p.URL, v, base)
-			case !b.site.Exists("/" + strings.TrimPrefix(u, base)):
-				msg = fmt.Sprintf("trang %s có liên kết %s nhưng không có trang hay tệp nào ở đó", p.URL, v)
-			}
-			if msg == "" {
-				b.goodMu.Lock()
-				if b.goodLinks == nil {
-					b.goodLinks = map[string]struct{}{}
-				}
-				b.goodLinks[v] = struct{}{}
-				b.goodMu.Unlock()
-				continue
-			}
-			if seen == nil {
-				seen = map[string]bool{}
-			}
-			seen[v] = true
-			errs = append(errs, &report.FileError{Path: "layouts/" + layout, Err: fmt.Errorf("%s", msg)})
+	// One pass over the page finds the values that start with "/"; those of an href or a src
+	// are the links to check.
+	rest := out
+	for {
+		i := bytes.Index(rest, siteValue)
+		if i < 0 {
+			break
 		}
+		name := rest[:i]
+		rest = rest[i+2:] // the value, from its "/"
+		if !bytes.HasSuffix(name, []byte(" href")) && !bytes.HasSuffix(name, []byte(" src")) {
+			continue
+		}
+		j := bytes.IndexByte(rest, '"')
+		if j < 0 {
+			break
+		}
+		raw := rest[:j]
+		rest = rest[j:]
+		if bytes.HasPrefix(raw, []byte("//")) || seen[string(raw)] {
+			continue
+		}
+		b.goodMu.RLock()
+		_, good := b.goodLinks[string(raw)]
+		b.goodMu.RUnlock()
+		if good {
+			continue
+		}
+		v := string(raw)
+		u := html.UnescapeString(v)
+		u, _, _ = strings.Cut(u, "#")
+		u, _, _ = strings.Cut(u, "?")
+		if dec, err := url.PathUnescape(u); err == nil {
+			u = dec
+		}
+		msg := ""
+		switch {
+		case !strings.HasPrefix(u, base):
+			msg = fmt.Sprintf("trang %s có liên kết %s nằm ngoài đường dẫn gốc %s; trong mẫu trang hãy dùng {{relURL \"/…\"}}", p.URL, v, base)
+		case !b.site.Exists("/" + strings.TrimPrefix(u, base)):
+			msg = fmt.Sprintf("trang %s có liên kết %s nhưng không có trang hay tệp nào ở đó", p.URL, v)
+		}
+		if msg == "" {
+			b.goodMu.Lock()
+			if b.goodLinks == nil {
+				b.goodLinks = map[string]struct{}{}
+			}
+			b.goodLinks[v] = struct{}{}
+			b.goodMu.Unlock()
+			continue
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		seen[v] = true
+		errs = append(errs, &report.FileError{Path: "layouts/" + layout, Err: fmt.Errorf("%s", msg)})
 	}
 	return errs
 }
