@@ -1,11 +1,13 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/btnmt/cchc/internal/nfc"
@@ -80,7 +82,11 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 	}
 	// adrg/frontmatter reads only the front matter: given the whole file it would copy the body
 	// through its buffers, on every page of every build.
-	rest, err := frontmatter.MustParse(bytes.NewReader(data[:bodyStart]), new(struct{}), formats...)
+	br := frontMatterReaders.Get().(*bufio.Reader)
+	br.Reset(bytes.NewReader(data[:bodyStart]))
+	rest, err := frontmatter.MustParse(br, new(struct{}), formats...)
+	br.Reset(nil)
+	frontMatterReaders.Put(br)
 	if err != nil {
 		return fail(1, "không đọc được front matter: %v", err)
 	}
@@ -143,6 +149,10 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 	}
 	return p, nil
 }
+
+// frontMatterReaders are given to adrg/frontmatter, which reads through a bufio.Reader of 4 KB
+// and makes one for every file unless it is given one.
+var frontMatterReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 4096) }}
 
 // frontMatterBounds finds the front matter's delimiter, the line of its closing delimiter and the
 // offset where the body begins, after that line.

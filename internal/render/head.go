@@ -1,9 +1,10 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 	"strconv"
-	"strings"
+	"sync"
 
 	"github.com/btnmt/cchc/internal/site"
 )
@@ -33,8 +34,11 @@ func headMeta(p *site.Page, org []byte) template.HTML {
 	}
 	url := EscapeURL(p.Permalink())
 
-	var b strings.Builder
-	b.Grow(2048)
+	b := headBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		b.Reset()
+		headBuffers.Put(b)
+	}()
 	b.WriteString("<title>")
 	if home {
 		b.WriteString(EscapeText(siteTitle))
@@ -103,7 +107,10 @@ func headMeta(p *site.Page, org []byte) template.HTML {
 		b.WriteString(`index.xml">`)
 	}
 	b.WriteString("\n<script type=\"application/ld+json\">")
-	b.WriteString(string(jsonLD(p, org)))
+	writeJSONLD(b, p, org)
 	b.WriteString("</script>\n")
 	return template.HTML(b.String())
 }
+
+// headBuffers are reused by headMeta, which writes a few KB on every page.
+var headBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}

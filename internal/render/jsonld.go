@@ -19,16 +19,22 @@ func JSONLD(p *site.Page) template.JS { return jsonLD(p, orgJSON(p.Site.Config))
 // jsonLD is JSONLD with the organisation, the same on every page, already encoded: the layouts'
 // jsonLD function encodes it once per config.
 func jsonLD(p *site.Page, org []byte) template.JS {
+	var b bytes.Buffer
+	writeJSONLD(&b, p, org)
+	return template.JS(b.String())
+}
+
+// writeJSONLD writes the JSON-LD of p to b.
+func writeJSONLD(b *bytes.Buffer, p *site.Page, org []byte) {
 	cfg := p.Site.Config
 	home := cfg.AbsURL("/")
-	var b bytes.Buffer
 	b.WriteString(`{"@context":"https://schema.org","@graph":[`)
 	b.Write(org)
 	ref := &ldRef{ID: home + "#to-chuc"}
 	switch {
 	case p.IsHome():
 		b.WriteByte(',')
-		writeJSON(&b, ldWebSite{Type: "WebSite", Name: cfg.Title, URL: home, InLanguage: cfg.LanguageCode, Publisher: ref})
+		writeJSON(b, ldWebSite{Type: "WebSite", Name: cfg.Title, URL: home, InLanguage: cfg.LanguageCode, Publisher: ref})
 	case p.IsPage():
 		a := ldArticle{Type: "WebPage", Headline: p.Title, Description: p.Description, URL: p.Permalink(),
 			MainEntityOfPage: p.Permalink(), InLanguage: cfg.LanguageCode, Publisher: ref, Author: ref}
@@ -41,7 +47,7 @@ func jsonLD(p *site.Page, org []byte) template.JS {
 			a.DateModified = DateISO(p.Lastmod)
 		}
 		b.WriteByte(',')
-		writeJSON(&b, a)
+		writeJSON(b, a)
 	}
 	if !p.IsHome() {
 		chain := append(p.Ancestors(), p)
@@ -50,10 +56,9 @@ func jsonLD(p *site.Page, org []byte) template.JS {
 			items[i] = ldListItem{Type: "ListItem", Position: i + 1, Name: a.Title, Item: a.Permalink()}
 		}
 		b.WriteByte(',')
-		writeJSON(&b, ldBreadcrumbs{Type: "BreadcrumbList", Items: items})
+		writeJSON(b, ldBreadcrumbs{Type: "BreadcrumbList", Items: items})
 	}
 	b.WriteString("]}")
-	return template.JS(b.String())
 }
 
 type ldRef struct {
