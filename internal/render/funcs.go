@@ -29,27 +29,31 @@ import (
 //	add, sub             integer arithmetic
 //	jsonLD .             the page's schema.org description, for <script type="application/ld+json">
 //	headMeta .           the head's title, description, canonical and Open Graph tags, the
-//	                     feed of a section and the JSON-LD: partials/head-trang.html, in Go
+//	                     feed of a section and the JSON-LD: partials/head-mau.html, in Go
+//	pageMeta .           the page's kind, date and last change: partials/page-meta-mau.html, in Go
+//	pageTerms .          the page's fields, units and tags: partials/terms-mau.html, in Go
 func Funcs(cfg *config.Config) template.FuncMap {
 	org := orgJSON(cfg)
 	return template.FuncMap{
-		"relURL":   cfg.RelURL,
-		"absURL":   cfg.AbsURL,
-		"ngay":     DateLong,
-		"thuNgay":  DateWeekday,
-		"ngaySo":   DateShort,
-		"gioNgay":  DateTimeShort,
-		"isoDate":  DateISO,
-		"isoNgay":  DayISO,
-		"slug":     slug.Make,
-		"first":    first,
-		"dict":     dict,
-		"toc":      toc,
-		"add":      func(a, b int) int { return a + b },
-		"sub":      func(a, b int) int { return a - b },
-		"join":     strings.Join,
-		"jsonLD":   func(p *site.Page) template.JS { return jsonLD(p, org) },
-		"headMeta": func(p *site.Page) template.HTML { return headMeta(p, org) },
+		"relURL":    cfg.RelURL,
+		"absURL":    cfg.AbsURL,
+		"ngay":      DateLong,
+		"thuNgay":   DateWeekday,
+		"ngaySo":    DateShort,
+		"gioNgay":   DateTimeShort,
+		"isoDate":   DateISO,
+		"isoNgay":   DayISO,
+		"slug":      slug.Make,
+		"first":     first,
+		"dict":      dict,
+		"toc":       toc,
+		"add":       func(a, b int) int { return a + b },
+		"sub":       func(a, b int) int { return a - b },
+		"join":      strings.Join,
+		"jsonLD":    func(p *site.Page) template.JS { return jsonLD(p, org) },
+		"headMeta":  func(p *site.Page) template.HTML { return headMeta(p, org) },
+		"pageMeta":  pageMeta,
+		"pageTerms": pageTerms,
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 // headMeta writes what the head of a page says of the page itself, after what every page's
 // head shares: the title, the description, the canonical URL, the pager's prev and next, the
 // Open Graph properties, a section's feed and the JSON-LD. It is the output of the theme's
-// partials/head-trang.html, which a theme may call instead; written here it costs a tenth as
+// partials/head-mau.html, which a theme may call instead; written here it costs a tenth as
 // much, on every page of the site. org is the organisation's JSON-LD (orgJSON).
 func headMeta(p *site.Page, org []byte) template.HTML {
 	cfg := p.Site.Config

@@ -16,14 +16,22 @@ import (
 	"github.com/btnmt/cchc/internal/render"
 )
 
-// TestHeadLikeLayout checks the head written in Go ({{headMeta .}}, in partials/head.html)
-// against the theme's partial that writes the same in a layout (partials/head-trang.html), for
-// every page of the example site and of the test sites: home, sections and their numbered
-// pages, terms, articles with and without a description, and the generated pages.
-func TestHeadLikeLayout(t *testing.T) {
-	src, err := fs.ReadFile(cchc.ThemeLayouts(), "partials/head-trang.html")
-	if err != nil {
-		t.Fatal(err)
+// TestPartialsLikeLayouts checks the partials of the default theme written in Go against the
+// layouts that write the same (partials/*-mau.html), for every page of the example site and of
+// the test sites: home, sections and their numbered pages, terms, articles with and without a
+// description, tags or a last change, and the generated pages.
+func TestPartialsLikeLayouts(t *testing.T) {
+	partials := []struct{ layout, inGo string }{
+		{"partials/head-mau.html", "\n{{headMeta .}}"},
+		{"partials/page-meta-mau.html", "{{pageMeta .}}"},
+		{"partials/terms-mau.html", "{{pageTerms .}}"},
+	}
+	srcs := make([][]byte, len(partials))
+	for i, pt := range partials {
+		var err error
+		if srcs[i], err = fs.ReadFile(cchc.ThemeLayouts(), pt.layout); err != nil {
+			t.Fatal(err)
+		}
 	}
 	sites := []string{filepath.Join("..", ".."), filepath.Join("testdata", "golden-site"), "site-noi-dung", filepath.Join("testdata", "golden-tthc"), filepath.Join("testdata", "search-site")}
 	for _, dir := range sites {
@@ -37,19 +45,21 @@ func TestHeadLikeLayout(t *testing.T) {
 				t.Fatal(err)
 			}
 			set := template.New("").Funcs(render.Funcs(res.Site.Config))
-			layout := template.Must(set.New("layout").Parse(string(src)))
-			inGo := template.Must(set.New("go").Parse("\n{{headMeta .}}"))
 			kinds := map[string]bool{}
 			for _, p := range res.Site.All {
-				var want, got bytes.Buffer
-				if err := layout.Execute(&want, p); err != nil {
-					t.Fatalf("%s: %v", p.URL, err)
-				}
-				if err := inGo.Execute(&got, p); err != nil {
-					t.Fatalf("%s: %v", p.URL, err)
-				}
-				if got.String() != want.String() {
-					t.Errorf("%s:\ngot  %s\nwant %s", p.URL, got.String(), want.String())
+				for i, pt := range partials {
+					layout := template.Must(template.Must(set.Clone()).New(pt.layout).Parse(string(srcs[i])))
+					inGo := template.Must(template.Must(set.Clone()).New("go").Parse(pt.inGo))
+					var want, got bytes.Buffer
+					if err := layout.Execute(&want, p); err != nil {
+						t.Fatalf("%s, %s: %v", p.URL, pt.layout, err)
+					}
+					if err := inGo.Execute(&got, p); err != nil {
+						t.Fatalf("%s, %s: %v", p.URL, pt.layout, err)
+					}
+					if got.String() != want.String() {
+						t.Errorf("%s, %s:\ngot  %q\nwant %q", p.URL, pt.layout, got.String(), want.String())
+					}
 				}
 				kinds[string(p.Type)] = true
 				if p.Pager != nil && p.Pager.Number > 1 {
