@@ -315,6 +315,20 @@ func moreBadInput() []badInputCase {
 		},
 		// Links a layout emits are checked like the links of the content.
 		{
+			// The footer is cached (partialCached) and spliced into pages after minification.
+			name:  "cached partial with a broken link",
+			files: siteFiles{"layouts/partials/footer.html": `<footer class="site-footer"><a href="/chan-trang-khong-co/">x</a></footer>`},
+			check: func(t *testing.T, list report.ErrorList) {
+				t.Helper()
+				for _, e := range list {
+					if strings.HasPrefix(e.Path, "layouts/") && strings.Contains(e.Error(), "/chan-trang-khong-co/") {
+						return
+					}
+				}
+				t.Errorf("the broken link of the footer is not reported; got:\n%v", list)
+			},
+		},
+		{
 			name: "layout with broken links",
 			files: siteFiles{"layouts/_default/single.html": "{{define \"main\"}}\n<h1>{{.Title}}</h1>\n" +
 				`<a href="/khong-co/">x</a><img src="/anh/khong-co.png" alt="x"><a href="/tin-tuc/">tin</a>` +

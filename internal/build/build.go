@@ -47,6 +47,9 @@ type Options struct {
 	noGenerators bool
 	// without leaves out the generators named (benchmarks measure what one feature costs).
 	without map[string]bool
+	// noFragments renders cached partials into the pages rather than splicing them in after
+	// minification (render.Renderer.NoFragments): a test compares the two.
+	noFragments bool
 }
 
 // UsageError is a problem with the options of a build rather than with the site's files.
@@ -234,6 +237,7 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 			return nil, errs
 		}
 		r.Timeout = opts.RenderTimeout
+		r.NoFragments = opts.noFragments
 	}
 	b := &builder{
 		opts:      opts,

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"html/template"
 	"net/url"
 	"strings"
 
+	"github.com/btnmt/cchc/internal/publish"
+	"github.com/btnmt/cchc/internal/render"
 	"github.com/btnmt/cchc/internal/report"
 	"github.com/btnmt/cchc/internal/site"
 )
@@ -82,4 +85,34 @@ func (b *builder) checkOutputLinks(p *site.Page, layout string, out []byte) []*r
 		errs = append(errs, &report.FileError{Path: "layouts/" + layout, Err: fmt.Errorf("%s", msg)})
 	}
 	return errs
+}
+
+// checkFragmentLinks checks the links of the cached partials whose markers page holds (see
+// render.Renderer.Splice), as checkOutputLinks checks the page's own. A fragment whose links
+// are all good is not looked at again in the build; one with a bad link is reported on every
+// page that shows it, as it would be if it were part of the page.
+func (b *builder) checkFragmentLinks(p *site.Page, layout string, page []byte) []*report.FileError {
+	var errs []*report.FileError
+	b.render.Fragments(page, func(id int, html template.HTML) {
+		if _, good := b.goodFragments.Load(id); good {
+			return
+		}
+		fe := b.checkOutputLinks(p, layout, []byte(html))
+		if len(fe) == 0 {
+			b.goodFragments.Store(id, true)
+		}
+		errs = append(errs, fe...)
+	})
+	return errs
+}
+
+// fragmentSplicer puts the cached partials of the renderer into pages (publish.Splicer).
+type fragmentSplicer struct{ r *render.Renderer }
+
+func (s fragmentSplicer) Splice(dst *bytes.Buffer, page []byte, minified bool) {
+	var minify func([]byte) []byte
+	if minified {
+		minify = publish.MinifyHTML
+	}
+	s.r.Splice(dst, page, minify)
 }

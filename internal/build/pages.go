@@ -47,8 +47,9 @@ type builder struct {
 	linkSig, prevLinkSig uint64
 	prevDeps             *Deps // the record of reads of the build whose conversions are reused
 
-	goodMu    sync.RWMutex
-	goodLinks map[string]struct{} // site-relative links of the output found to lead somewhere
+	goodMu        sync.RWMutex
+	goodLinks     map[string]struct{} // site-relative links of the output found to lead somewhere
+	goodFragments sync.Map            // ids of the cached partials whose links all lead somewhere
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -127,6 +128,7 @@ func (b *builder) renderAll(static staticSet, errs *report.ErrorList) {
 func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 	pageErrs := make([][]*report.FileError, len(pages))
 	b.render.ResetCache() // cached partials show the model, which may have changed since
+	b.goodFragments.Clear()
 	b.goodMu.Lock()
 	b.goodLinks = nil // and links found good were good in that model
 	b.goodMu.Unlock()
@@ -142,10 +144,20 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 		// writing included (go tool pprof -tags).
 		pprof.Do(context.Background(), pprof.Labels("layout", layout), func(context.Context) {
 			err = b.render.ExecuteFunc(layout, p, func(page []byte) error {
+				spliced := b.render.HasFragments(page)
 				if !b.badContent[p] {
 					pageErrs[i] = append(pageErrs[i], b.checkOutputLinks(p, layout, page)...)
+					if spliced {
+						pageErrs[i] = append(pageErrs[i], b.checkFragmentLinks(p, layout, page)...)
+					}
 				}
-				if err := b.target.WriteFile(p.Output, page); err != nil {
+				var err error
+				if spliced {
+					err = b.target.WritePage(p.Output, page, fragmentSplicer{b.render})
+				} else {
+					err = b.target.WriteFile(p.Output, page)
+				}
+				if err != nil {
 					return &report.FileError{Path: p.Path(), Err: fmt.Errorf("ghi %s: %w", p.Output, err)}
 				}
 				return nil

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"hash/maphash"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/btnmt/cchc/internal/config"
 	"github.com/btnmt/cchc/internal/content"
+	"github.com/btnmt/cchc/internal/publish"
 	"github.com/btnmt/cchc/internal/report"
 	"github.com/btnmt/cchc/internal/site"
 )
@@ -1055,6 +1057,13 @@ func (t *memTarget) WriteFile(rel string, data []byte) error {
 	t.files[rel] = append([]byte(nil), data...)
 	t.n++
 	return nil
+}
+
+// WritePage stores the page with its fragments in, unminified as every page of a session.
+func (t *memTarget) WritePage(rel string, page []byte, s publish.Splicer) error {
+	var b bytes.Buffer
+	s.Splice(&b, page, false)
+	return t.WriteFile(rel, b.Bytes())
 }
 
 func (t *memTarget) CopyFile(rel, src string) error {

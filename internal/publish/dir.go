@@ -139,6 +139,25 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	return d.finish(rel, f, err)
 }
 
+// WritePage writes the page rel in the new tree: its skeleton minified when Options.Minify is
+// set, then its fragments spliced in by s. It is safe for concurrent use.
+func (d *Dir) WritePage(rel string, page []byte, s Splicer) error {
+	rel, err := d.begin(rel)
+	if err != nil {
+		return err
+	}
+	defer d.life.RUnlock()
+	out := getBuffer()
+	defer putBuffer(out)
+	data := d.processPage(out, rel, page, s)
+	f, err := d.create(rel)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return d.finish(rel, f, err)
+}
+
 // CopyFile copies the regular file src to rel in the new tree, unchanged
 // and with mode 0644. It is safe for concurrent use.
 func (d *Dir) CopyFile(rel, src string) error {

@@ -39,6 +39,19 @@ func (m *Memory) WriteFile(rel string, data []byte) error {
 	return nil
 }
 
+// WritePage stores the page rel: its skeleton minified when enabled, then its fragments
+// spliced in by s. It is safe for concurrent use.
+func (m *Memory) WritePage(rel string, page []byte, s Splicer) error {
+	rel, err := m.begin(rel)
+	if err != nil {
+		return err
+	}
+	out := getBuffer()
+	defer putBuffer(out)
+	m.store(rel, bytes.Clone(m.processPage(out, rel, page, s)))
+	return nil
+}
+
 // CopyFile reads the regular file src and stores it at rel unchanged. It
 // is safe for concurrent use.
 func (m *Memory) CopyFile(rel, src string) error {

@@ -36,6 +36,29 @@ type Target interface {
 	// CopyFile copies the file src from disk to rel unchanged.
 	// It is safe for concurrent use.
 	CopyFile(rel, src string) error
+	// WritePage writes the HTML page rel, whose skeleton page holds markers where fragments go:
+	// the skeleton is minified when enabled, then s puts the fragments in, minified or not as
+	// the skeleton was. It is safe for concurrent use.
+	WritePage(rel string, page []byte, s Splicer) error
+}
+
+// Splicer puts fragments in the place of their markers in a page (see Target.WritePage).
+// Fragments that many pages share are minified once rather than on every page.
+type Splicer interface {
+	// Splice appends page to dst with every marker replaced by its fragment, minified when
+	// minified is set (the page was).
+	Splice(dst *bytes.Buffer, page []byte, minified bool)
+}
+
+// MinifyHTML returns an HTML fragment minified as pages are, or html itself when the minifier
+// refuses it (the page it goes into is minified around it all the same).
+func MinifyHTML(html []byte) []byte {
+	out := getBuffer()
+	defer putBuffer(out)
+	if err := sharedMinifier().minify(out, mimeHTML, html); err != nil {
+		return html
+	}
+	return bytes.Clone(out.Bytes())
 }
 
 var (
@@ -165,6 +188,23 @@ func (b *build) process(out *bytes.Buffer, rel string, data []byte) []byte {
 		b.warn(minifyWarning(rel, err))
 		return data
 	}
+	return out.Bytes()
+}
+
+// processPage returns page, minified when enabled, with s's fragments spliced in; out holds
+// the result.
+func (b *build) processPage(out *bytes.Buffer, rel string, page []byte, s Splicer) []byte {
+	minified := false
+	if b.min != nil && bytes.Equal(mediaType(rel), mimeHTML) {
+		tmp := getBuffer()
+		defer putBuffer(tmp)
+		if err := b.min.minify(tmp, mimeHTML, page); err != nil {
+			b.warn(minifyWarning(rel, err))
+		} else {
+			page, minified = tmp.Bytes(), true
+		}
+	}
+	s.Splice(out, page, minified)
 	return out.Bytes()
 }
 

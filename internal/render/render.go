@@ -11,6 +11,8 @@ package render
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"html/template"
@@ -46,6 +48,9 @@ type Renderer struct {
 	// most bytes it may write (DefaultMaxPageSize when 0). Set them before rendering.
 	Timeout     time.Duration
 	MaxPageSize int
+	// NoFragments puts cached partials into pages as they are rather than as markers for
+	// Splice (see partialCached); tests compare the two.
+	NoFragments bool
 }
 
 // DefaultTimeout is the longest a layout may run for one page: a real page takes milliseconds,
@@ -126,6 +131,11 @@ func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
 	}
 	partials.Funcs(template.FuncMap{"partialCached": nestedPartialCached})
 	r.cache.set = partials
+	var nonce [8]byte
+	if _, err := rand.Read(nonce[:]); err != nil {
+		return nil, fmt.Errorf("đọc layouts: %w", err)
+	}
+	r.cache.marker = `<div data-cchc-f="` + hex.EncodeToString(nonce[:]) + "-"
 	return r, nil
 }
 
