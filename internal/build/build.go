@@ -294,23 +294,24 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 // setMemoryLimit sets a soft memory limit in proportion to the content, unless GOMEMLIMIT is
 // set, so that a build's memory stays flat: without it the heap grows to twice what the build
 // keeps, and more while the collector runs. What a build keeps grows with the pages and with
-// their Markdown: the model, lists and links (about 6 KiB a page) and the pages' HTML (about the
-// size of the Markdown), and, when it builds one, the search index (about 3 times the Markdown).
-// On the benchmark corpus (10,000 pages, 26 MB of Markdown bodies) the build keeps up to 95 MB
-// without the index, 172 MB with it; the limits are 173 and 276 MiB. The limit is soft: past it
-// the collector runs more often (with at most half of the CPU), it never fails the build.
+// their files: the model, lists and links (about 6 KiB a page) and what the files hold (their
+// HTML, their front matter's values: about 1.6 times their bytes), and, when it builds one, the
+// search index (about 2.8 times their bytes). On the benchmark corpus (10,000 pages, 33 MB of
+// files) the build keeps up to 95 MB without the index, 172 MB with it; the limits are 173 and
+// 276 MiB. The limit is soft: past it the collector runs more often (with at most half of the
+// CPU), it never fails the build.
 func setMemoryLimit(src *content.Source, search bool) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	var body int64
+	var size int64
 	for _, p := range src.Pages {
-		body += int64(len(p.Body))
+		size += int64(p.Size)
 	}
 	pages := int64(len(src.Pages))
-	limit := 64<<20 + 2*body + pages*6<<10
+	limit := 64<<20 + pages*6<<10 + size*8/5
 	if search {
-		limit += 7*body/2 + pages*2<<10
+		limit += size*14/5 + pages*2<<10
 	}
 	debug.SetMemoryLimit(limit)
 }

@@ -8,8 +8,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/btnmt/cchc/internal/publish"
-	"github.com/btnmt/cchc/internal/render"
 	"github.com/btnmt/cchc/internal/report"
 	"github.com/btnmt/cchc/internal/site"
 )
@@ -104,15 +102,4 @@ func (b *builder) checkFragmentLinks(p *site.Page, layout string, page []byte) [
 		errs = append(errs, fe...)
 	})
 	return errs
-}
-
-// fragmentSplicer puts the cached partials of the renderer into pages (publish.Splicer).
-type fragmentSplicer struct{ r *render.Renderer }
-
-func (s fragmentSplicer) Splice(dst *bytes.Buffer, page []byte, minified bool) {
-	var minify func([]byte) []byte
-	if minified {
-		minify = publish.MinifyHTML
-	}
-	s.r.Splice(dst, page, minify)
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"runtime"
@@ -144,6 +145,9 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 		// writing included (go tool pprof -tags).
 		pprof.Do(context.Background(), pprof.Labels("layout", layout), func(context.Context) {
 			err = b.render.ExecuteFunc(layout, p, func(page []byte) error {
+				if err := b.render.CheckFragments(page); err != nil {
+					return &report.FileError{Path: "layouts/" + layout, Err: err}
+				}
 				spliced := b.render.HasFragments(page)
 				if !b.badContent[p] {
 					pageErrs[i] = append(pageErrs[i], b.checkOutputLinks(p, layout, page)...)
@@ -372,4 +376,15 @@ func (b *builder) generators() []generator {
 		}
 	}
 	return gs
+}
+
+// fragmentSplicer puts the cached partials of the renderer into pages (publish.Splicer).
+type fragmentSplicer struct{ r *render.Renderer }
+
+func (s fragmentSplicer) Splice(dst *bytes.Buffer, page []byte, minified bool) {
+	var minify func([]byte) []byte
+	if minified {
+		minify = publish.MinifyHTML
+	}
+	s.r.Splice(dst, page, minify)
 }

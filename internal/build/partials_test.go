@@ -33,14 +33,23 @@ func TestPartialsLikeLayouts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	sites := []string{filepath.Join("..", ".."), filepath.Join("testdata", "golden-site"), "site-noi-dung", filepath.Join("testdata", "golden-tthc"), filepath.Join("testdata", "search-site")}
-	for _, dir := range sites {
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+	sites := []struct{ dir, baseURL string }{
+		{filepath.Join("..", ".."), ""},
+		{filepath.Join("testdata", "golden-site"), ""},
+		// A base path that URLs and text escape differently.
+		{filepath.Join("testdata", "golden-site"), "https://example.gov.vn/cải cách (thử)/"},
+		{"site-noi-dung", ""},
+		{filepath.Join("testdata", "golden-tthc"), "http://localhost:1313/a'b&c/"},
+		{filepath.Join("testdata", "search-site"), ""},
+	}
+	for _, site := range sites {
+		dir := site.dir
+		t.Run(filepath.Base(dir)+" "+site.baseURL, func(t *testing.T) {
 			if dir == "site-noi-dung" {
 				dir = noiDungSite(t) // with its attachments
 			}
 			res, err := build.Build(build.Options{Source: dir, Dest: filepath.Join(t.TempDir(), "public"), ThemeLayouts: cchc.ThemeLayouts(),
-				ThemeStatic: cchc.ThemeStatic(), Now: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), Future: true})
+				ThemeStatic: cchc.ThemeStatic(), Now: time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC), Future: true, BaseURL: site.baseURL})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -86,4 +87,47 @@ func themePartials(t *testing.T, cfg *config.Config) *template.Template {
 		template.Must(set.New(n).Parse(string(src)))
 	}
 	return set
+}
+
+// TestTTHCPartialOverrides builds the registry's fixture with the site's own version of
+// partials/tthc-nhan.html: the procedure pages' state line and information table, written in Go
+// for the default theme, must show it.
+func TestTTHCPartialOverrides(t *testing.T) {
+	src := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(src, os.DirFS(filepath.Join("testdata", "golden-tthc"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(src, "layouts", "partials"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "layouts", "partials", "tthc-nhan.html"), []byte(`<b class="nhan-rieng">{{.State.Label}}</b>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	res, err := Build(Options{Source: src, Dest: dest, ThemeLayouts: cchc.ThemeLayouts(), ThemeStatic: cchc.ThemeStatic(),
+		Now: time.Date(2021, 1, 1, 0, 0, 0, 0, decode.Location), Future: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for _, p := range res.Site.All {
+		if _, ok := p.Data.(*TTHCProcedure); !ok {
+			continue
+		}
+		pages++
+		page, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(p.Output)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		state, info, _ := strings.Cut(string(page), `tthc-thong-tin"`)
+		if !strings.Contains(state, `class="tthc-hien-trang"><b class="nhan-rieng">`) {
+			t.Errorf("%s: the state line does not use the site's tthc-nhan.html", p.URL)
+		}
+		if !strings.Contains(info, `<th scope="row">Trạng thái</th><td><b class="nhan-rieng">`) {
+			t.Errorf("%s: the information table does not use the site's tthc-nhan.html", p.URL)
+		}
+	}
+	if pages < 3 {
+		t.Errorf("only %d procedure pages", pages)
+	}
 }

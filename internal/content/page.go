@@ -15,6 +15,7 @@ type Page struct {
 
 	Body     []byte // the Markdown after the front matter, NFC, LF line endings
 	BodyLine int    // the file line the body starts at
+	Size     int    // the bytes of the file, front matter included
 
 	keyLines map[string]int
 }

@@ -116,6 +116,7 @@ func Parse(rel string, data []byte) (*Page, []*report.FileError) {
 		return nil, []*report.FileError{fe}
 	}
 	p.Body = data[bodyStart:]
+	p.Size = len(data)
 	p.BodyLine = closeLine + 1
 
 	var errs []*report.FileError

@@ -194,8 +194,14 @@ func (b *build) process(out *bytes.Buffer, rel string, data []byte) []byte {
 // processPage returns page, minified when enabled, with s's fragments spliced in; out holds
 // the result.
 func (b *build) processPage(out *bytes.Buffer, rel string, page []byte, s Splicer) []byte {
+	if !bytes.Equal(mediaType(rel), mimeHTML) {
+		// Not HTML: the whole file, fragments in, is minified by its type, as by WriteFile.
+		var whole bytes.Buffer
+		s.Splice(&whole, page, false)
+		return b.process(out, rel, whole.Bytes())
+	}
 	minified := false
-	if b.min != nil && bytes.Equal(mediaType(rel), mimeHTML) {
+	if b.min != nil {
 		tmp := getBuffer()
 		defer putBuffer(tmp)
 		if err := b.min.minify(tmp, mimeHTML, page); err != nil {

@@ -24,7 +24,8 @@ type partialCache struct {
 	mu      sync.RWMutex
 	entries map[string]*cachedPartial
 	byID    []*cachedPartial // the entries that have a marker, by id
-	marker  string           // the start of a marker, with this renderer's nonce
+	nonce   string           // random for every renderer, so that content cannot forge a marker
+	marker  string           // the start of a marker: <div data-cchc-f="NONCE-
 }
 
 type cachedPartial struct {
@@ -33,10 +34,9 @@ type cachedPartial struct {
 	err  error
 
 	// A partial whose output is whole block elements (a list item, the header) goes into the
-	// page as a marker, <div data-cchc-f="NONCE-ID"></div>, which Splice replaces after the
-	// page is minified: the page's minifier skips it, and it is minified once, not on every page
-	// (a term page is mostly list items). The nonce, random for every renderer, keeps content
-	// from forging a marker.
+	// page through partialBlock as a marker, which Splice replaces after the page is minified:
+	// the page's minifier skips it, and it is minified once, not on every page (a term page is
+	// mostly list items).
 	id       int
 	mark     template.HTML // the marker; "" when the partial goes in as it is
 	minOnce  sync.Once
@@ -54,6 +54,33 @@ func (r *Renderer) ResetCache() {
 // partialCached runs the partial name with data, or returns its output from the last run with
 // the same keys.
 func (r *Renderer) partialCached(name string, data any, keys ...any) (template.HTML, error) {
+	e := r.cached(name, data, keys)
+	return e.html, e.err
+}
+
+// partialBlock is partialCached for a partial of whole block elements called where HTML goes
+// (between tags, not in an attribute, <title>, <textarea> or <script>):
+//
+//	{{partialBlock "partials/page-list-muc.html" . .URL}}
+//
+// Its output goes into the page as a marker, replaced once the page is minified by the
+// partial minified once per build (Splice): the minifier drops the whitespace around block
+// elements either way, so the page is the same byte for byte, but the minifier reads the
+// partial once rather than on every page. A partial whose output is not whole block elements
+// goes in as partialCached puts it. A marker in the wrong place is found (CheckFragments).
+func (r *Renderer) partialBlock(name string, data any, keys ...any) (template.HTML, error) {
+	e := r.cached(name, data, keys)
+	if e.err != nil {
+		return "", e.err
+	}
+	if e.mark != "" && !r.NoFragments {
+		return e.mark, nil
+	}
+	return e.html, nil
+}
+
+// cached returns the entry of the partial name for keys, run with data the first time.
+func (r *Renderer) cached(name string, data any, keys []any) *cachedPartial {
 	key := name
 	if len(keys) > 0 {
 		var k strings.Builder
@@ -85,7 +112,7 @@ func (r *Renderer) partialCached(name string, data any, keys ...any) (template.H
 	}
 	e.once.Do(func() {
 		if c.set.Lookup(name) == nil {
-			e.err = fmt.Errorf("partialCached: không có mẫu con %q (cần tệp layouts/%s)", name, name)
+			e.err = fmt.Errorf("không có mẫu con %q (cần tệp layouts/%s)", name, name)
 			return
 		}
 		var b bytes.Buffer
@@ -93,24 +120,26 @@ func (r *Renderer) partialCached(name string, data any, keys ...any) (template.H
 			return
 		}
 		e.html = template.HTML(b.String())
-		if !r.NoFragments && isBlock(b.Bytes()) {
+		if isBlock(b.Bytes()) {
 			c.mu.Lock()
 			e.id = len(c.byID)
 			c.byID = append(c.byID, e)
-			e.mark = template.HTML(c.marker + strconv.Itoa(e.id) + markerEnd)
+			id := strconv.Itoa(e.id)
+			e.mark = template.HTML(c.marker + id + `">` + c.nonce + "-" + id + markerEnd)
 			c.mu.Unlock()
 		}
 	})
-	if e.mark != "" {
-		return e.mark, nil
-	}
-	return e.html, e.err
+	return e
 }
 
-const markerEnd = `"></div>`
+// A marker is <div data-cchc-f="NONCE-ID">NONCE-ID</div>: the text inside survives where
+// html/template strips the tags (in an attribute), so that CheckFragments finds it there.
+const markerEnd = `</div>`
 
 // blockTags are the elements a fragment may start and end with to go into pages as a marker:
-// block elements, around which the minifier drops whitespace, as it does around the marker.
+// block elements, around which the minifier drops whitespace, as it does around the marker (a
+// div). It must stay a subset of the minifier's own list of block elements (blockTagMap in
+// github.com/tdewolff/minify/v2/html); TestFragmentsLikeWholePages would show a difference.
 var blockTags = map[string]bool{"li": true, "header": true, "footer": true, "nav": true, "section": true,
 	"article": true, "aside": true, "div": true, "ul": true, "ol": true, "dl": true, "table": true, "main": true, "form": true}
 
@@ -165,10 +194,8 @@ func (r *Renderer) splice(page []byte, fragment func(int, *cachedPartial), text 
 		if i < 0 {
 			break
 		}
-		rest := page[i+len(marker):]
-		j := bytes.IndexByte(rest, '"')
-		id, err := strconv.Atoi(string(rest[:max(j, 0)]))
-		if j < 0 || err != nil || id < 0 || id >= len(byID) || !bytes.HasPrefix(rest[j:], []byte(markerEnd)) {
+		id, n := r.parseMarker(page[i:], len(byID))
+		if n == 0 {
 			if text != nil {
 				text(page[:i+len(marker)])
 			}
@@ -179,14 +206,53 @@ func (r *Renderer) splice(page []byte, fragment func(int, *cachedPartial), text 
 			text(page[:i])
 		}
 		fragment(id, byID[id])
-		page = rest[j+len(markerEnd):]
+		page = page[i+n:]
 	}
 	if text != nil {
 		text(page)
 	}
 }
 
-var errNestedPartialCached = errors.New("partialCached: một mẫu con đã được lưu đệm không được gọi partialCached lần nữa; hãy dùng {{template}}")
+// parseMarker reads the marker at the start of b and returns its id and length; n is 0 when b
+// does not start with a whole marker of an id below ids.
+func (r *Renderer) parseMarker(b []byte, ids int) (id, n int) {
+	rest := b[len(r.cache.marker):]
+	j := bytes.IndexByte(rest, '"')
+	if j <= 0 {
+		return 0, 0
+	}
+	num := string(rest[:j])
+	id, err := strconv.Atoi(num)
+	if err != nil || id < 0 || id >= ids || strconv.Itoa(id) != num {
+		return 0, 0
+	}
+	tail := `">` + r.cache.nonce + "-" + num + markerEnd
+	if !bytes.HasPrefix(rest[j:], []byte(tail)) {
+		return 0, 0
+	}
+	return id, len(r.cache.marker) + j + len(tail)
+}
+
+// CheckFragments reports a marker of partialBlock that html/template escaped or stripped
+// because the call was not where HTML goes (in an attribute, <title>, <textarea>, <script>):
+// every trace of the renderer's nonce in page must belong to a whole marker.
+func (r *Renderer) CheckFragments(page []byte) error {
+	nonce := []byte(r.cache.nonce)
+	traces := bytes.Count(page, nonce)
+	if traces == 0 {
+		return nil
+	}
+	whole := 0
+	r.Fragments(page, func(int, template.HTML) { whole++ })
+	if traces != 2*whole {
+		return errMisplacedBlock
+	}
+	return nil
+}
+
+var errMisplacedBlock = errors.New("partialBlock chỉ dùng được ở chỗ đặt HTML, giữa các thẻ; ở đây kết quả của nó nằm trong một thuộc tính, <title>, <textarea> hay <script> — hãy dùng partialCached ở chỗ đó")
+
+var errNestedPartialCached = errors.New("partialCached: một mẫu con đã được lưu đệm không được gọi partialCached hay partialBlock lần nữa; hãy dùng {{template}}")
 
 func nestedPartialCached(string, any, ...any) (template.HTML, error) {
 	return "", errNestedPartialCached

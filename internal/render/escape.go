@@ -4,7 +4,9 @@ import "strings"
 
 // EscapeText escapes text as html/template does in text, RCDATA (<title>) and quoted
 // attributes, so that markup written in Go matches that of a layout byte for byte.
-var EscapeText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;").Replace
+func EscapeText(s string) string { return textEscaper.Replace(s) }
+
+var textEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
 // EscapeURL escapes a URL for an href or src as html/template does with one that passes its
 // filter (http, https, mailto or no scheme, as the site's own URLs): bytes that may not appear

@@ -40,20 +40,20 @@ func TestIsBlock(t *testing.T) {
 // TestSplice checks that markers are replaced by their partials, raw or minified once, and that
 // text that merely looks like a marker (another nonce, an unknown id, a broken end) stays.
 func TestSplice(t *testing.T) {
-	r, err := New(nil, fstest.MapFS{"partials/muc.html": &fstest.MapFile{Data: []byte("<li>{{.}}</li>")}, "_default/baseof.html": &fstest.MapFile{Data: []byte("{{block \"main\" .}}{{end}}")}}, config.Default())
-	if err != nil {
-		t.Fatal(err)
-	}
-	mark, err := r.partialCached("partials/muc.html", "Đất đai", "dat-dai")
+	r := fragmentRenderer(t, nil)
+	mark, err := r.partialBlock("partials/muc.html", "Đất đai", "dat-dai")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(string(mark), r.cache.marker) {
 		t.Fatalf("a list item goes in as %q, not as a marker", mark)
 	}
-	forged := `<div data-cchc-f="0000000000000000-0"></div>`
-	unknown := r.cache.marker + `7"></div>`
-	broken := r.cache.marker + `0">`
+	if html, _ := r.partialCached("partials/muc.html", "Đất đai", "dat-dai"); html != "<li>Đất đai</li>" {
+		t.Errorf("partialCached gives %q, want the partial's HTML", html)
+	}
+	forged := `<div data-cchc-f="0000000000000000-0">0000000000000000-0</div>`
+	unknown := r.cache.marker + `7">` + r.cache.nonce + `-7</div>`
+	broken := r.cache.marker + `0">` + r.cache.nonce + `-1</div>`
 	page := []byte("<ul>" + string(mark) + string(mark) + "</ul>" + forged + unknown + broken)
 	if !r.HasFragments(page) {
 		t.Fatal("HasFragments = false")
@@ -80,4 +80,57 @@ func TestSplice(t *testing.T) {
 	if after.String() != string(page) {
 		t.Errorf("after ResetCache the markers of the last build are replaced: %s", after.String())
 	}
+}
+
+// TestPartialBlockPlaces renders partialBlock where HTML goes and where it does not: in text the
+// page is whole once spliced; in an attribute, <title>, <textarea> or <script>, Execute fails
+// with a message that says where partialBlock may go.
+func TestPartialBlockPlaces(t *testing.T) {
+	tests := []struct {
+		name, layout, want string
+	}{
+		{"giữa các thẻ", `<ul>{{partialBlock "partials/muc.html" .}}</ul>`, "<ul><li>Đất đai</li></ul>"},
+		{"khối trong khối", `<div><p>x</p>{{partialBlock "partials/muc.html" .}}</div>`, "<div><p>x</p><li>Đất đai</li></div>"},
+		{"thuộc tính", `<p title="{{partialBlock "partials/muc.html" .}}">x</p>`, ""},
+		{"title", `<title>{{partialBlock "partials/muc.html" .}}</title>`, ""},
+		{"textarea", `<textarea>{{partialBlock "partials/muc.html" .}}</textarea>`, ""},
+		{"script", `<script>var m = {{partialBlock "partials/muc.html" .}};</script>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := fragmentRenderer(t, map[string]string{"_default/single.html": tt.layout})
+			var b bytes.Buffer
+			err := r.Execute(&b, "_default/single.html", "Đất đai")
+			if tt.want == "" {
+				if err == nil || !strings.Contains(err.Error(), "partialBlock chỉ dùng được ở chỗ đặt HTML") {
+					t.Errorf("err = %v, want the message about where partialBlock goes; page %q", err, b.String())
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b.String() != tt.want {
+				t.Errorf("page %q, want %q", b.String(), tt.want)
+			}
+		})
+	}
+}
+
+// fragmentRenderer returns a renderer of a theme with the list item partials/muc.html and the
+// layouts given.
+func fragmentRenderer(t *testing.T, layouts map[string]string) *Renderer {
+	t.Helper()
+	theme := fstest.MapFS{
+		"partials/muc.html":    &fstest.MapFile{Data: []byte("<li>{{.}}</li>")},
+		"_default/baseof.html": &fstest.MapFile{Data: []byte(`{{block "main" .}}{{end}}`)},
+	}
+	for name, src := range layouts {
+		theme[name] = &fstest.MapFile{Data: []byte(`{{define "main"}}` + src + `{{end}}`)}
+	}
+	r, err := New(nil, theme, config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -32,7 +32,9 @@ func headMeta(p *site.Page, org []byte) template.HTML {
 	if desc == "" {
 		desc = cfg.Description
 	}
-	url := EscapeURL(p.Permalink())
+	permalink := p.Permalink()
+	url := EscapeURL(permalink)    // in an href
+	ogURL := EscapeText(permalink) // in a content="…", which html/template escapes as text
 
 	b := headBuffers.Get().(*bytes.Buffer)
 	defer func() {
@@ -77,7 +79,7 @@ func headMeta(p *site.Page, org []byte) template.HTML {
 		b.WriteString(`">`)
 	}
 	b.WriteString("\n<meta property=\"og:url\" content=\"")
-	b.WriteString(url)
+	b.WriteString(ogURL)
 	b.WriteString("\">\n")
 	if p.IsPage() {
 		b.WriteString("<meta property=\"og:type\" content=\"article\">\n")

@@ -102,7 +102,7 @@ func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
 		}
 	}
 	var errs report.ErrorList
-	base := template.New(baseName).Funcs(Funcs(cfg)).Funcs(template.FuncMap{"partialCached": r.partialCached})
+	base := template.New(baseName).Funcs(Funcs(cfg)).Funcs(template.FuncMap{"partialCached": r.partialCached, "partialBlock": r.partialBlock, "themePartials": r.themePartials})
 	var names []string
 	for n := range r.sources {
 		if n == baseName || strings.HasPrefix(n, "partials/") {
@@ -129,14 +129,29 @@ func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("đọc layouts: %w", err)
 	}
-	partials.Funcs(template.FuncMap{"partialCached": nestedPartialCached})
+	partials.Funcs(template.FuncMap{"partialCached": nestedPartialCached, "partialBlock": nestedPartialCached})
 	r.cache.set = partials
 	var nonce [8]byte
 	if _, err := rand.Read(nonce[:]); err != nil {
 		return nil, fmt.Errorf("đọc layouts: %w", err)
 	}
-	r.cache.marker = `<div data-cchc-f="` + hex.EncodeToString(nonce[:]) + "-"
+	r.cache.nonce = hex.EncodeToString(nonce[:])
+	r.cache.marker = `<div data-cchc-f="` + r.cache.nonce + "-"
 	return r, nil
+}
+
+// themePartials tells whether none of the layouts named comes from the site: the default theme
+// writes some of its partials in Go, and calls the layouts instead when a site has its own
+// version of one of them (or of a partial they use):
+//
+//	{{if themePartials "partials/tthc-hien-trang.html" "partials/tthc-nhan.html"}}{{.Data.StateHTML}}{{else}}{{template "partials/tthc-hien-trang.html" .Data}}{{end}}
+func (r *Renderer) themePartials(names ...string) bool {
+	for _, n := range names {
+		if r.origin[n] == "layouts/"+n {
+			return false
+		}
+	}
+	return true
 }
 
 // Has tells whether a layout exists.
@@ -222,8 +237,18 @@ func (r *Renderer) Render(w io.Writer, p *site.Page) error {
 // Go cannot stop a goroutine: a layout that has timed out is abandoned. Its next write fails and
 // lets go of its buffer, which ends a layout that loops while writing; one that loops without
 // writing runs on until its loop ends, but holds no memory that grows.
+//
+// The page comes whole: the markers of partialBlock are replaced by their partials.
 func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 	return r.ExecuteFunc(name, data, func(page []byte) error {
+		if err := r.CheckFragments(page); err != nil {
+			return &report.FileError{Path: r.file(name), Err: err}
+		}
+		if r.HasFragments(page) {
+			var b bytes.Buffer
+			r.Splice(&b, page, nil)
+			page = b.Bytes()
+		}
 		_, err := w.Write(page)
 		return err
 	})
@@ -231,7 +256,8 @@ func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 
 // ExecuteFunc runs layout name with data as Execute does and hands the page to use, which must
 // not keep it: the buffer is reused for another page once use returns. It saves a copy of every
-// page when the caller only reads it.
+// page when the caller only reads it. The page still holds the markers of partialBlock: the
+// caller checks them (CheckFragments) and puts the partials in (Splice), after minifying.
 func (r *Renderer) ExecuteFunc(name string, data any, use func(page []byte) error) error {
 	c := r.compile(name)
 	if c.err != nil {
