@@ -313,6 +313,11 @@ func moreBadInput() []badInputCase {
 				t.Errorf("no layout error for a partial that calls itself; got:\n%v", list)
 			},
 		},
+		{
+			name:  "partialBlock inside an attribute",
+			files: siteFiles{"layouts/_default/single.html": "{{define \"main\"}}\n<h1 title=\"{{partialBlock \"partials/footer.html\" .}}\">{{.Title}}</h1>\n{{end}}\n"},
+			want:  []wantErr{{"layouts/_default/single.html", 0, []string{"partialBlock", "thuộc tính", "partialCached"}}},
+		},
 		// Links a layout emits are checked like the links of the content.
 		{
 			// The footer is cached (partialCached) and spliced into pages after minification.
