@@ -11,10 +11,11 @@ import (
 )
 
 // partialCache holds the output of partials that are the same on many pages: the header, the
-// footer, the links of the head. A layout asks for one with
+// footer, the links of the head. A layout asks for one with partialCached or, for a partial of
+// whole block elements where HTML goes, with partialBlock:
 //
-//	{{partialCached "partials/footer.html" .}}
-//	{{partialCached "partials/header.html" . .MenuState}}
+//	{{partialCached "partials/head-chung.html" .}}
+//	{{partialBlock "partials/header.html" . .MenuState}}
 //
 // The partial runs once for every distinct list of keys and its HTML is reused: the keys must
 // name everything the partial shows that may differ between pages. The cache is emptied by
