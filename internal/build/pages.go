@@ -145,17 +145,17 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 		// writing included (go tool pprof -tags).
 		pprof.Do(context.Background(), pprof.Labels("layout", layout), func(context.Context) {
 			err = b.render.ExecuteFunc(layout, p, func(page []byte) error {
-				if err := b.render.CheckFragments(page); err != nil {
+				markers, err := b.render.CheckFragments(page)
+				if err != nil {
 					return &report.FileError{Path: "layouts/" + layout, Err: err}
 				}
-				spliced := b.render.HasFragments(page)
+				spliced := markers > 0
 				if !b.badContent[p] {
 					pageErrs[i] = append(pageErrs[i], b.checkOutputLinks(p, layout, page)...)
 					if spliced {
 						pageErrs[i] = append(pageErrs[i], b.checkFragmentLinks(p, layout, page)...)
 					}
 				}
-				var err error
 				if spliced {
 					err = b.target.WritePage(p.Output, page, fragmentSplicer{b.render})
 				} else {

@@ -53,12 +53,16 @@ func TestPartialsLikeLayouts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			set := template.New("").Funcs(render.Funcs(res.Site.Config))
+			funcs := render.Funcs(res.Site.Config)
+			layouts := make([][2]*template.Template, len(partials)) // the layout, the call of the Go function
+			for i, pt := range partials {
+				layouts[i][0] = template.Must(template.New(pt.layout).Funcs(funcs).Parse(string(srcs[i])))
+				layouts[i][1] = template.Must(template.New("go").Funcs(funcs).Parse(pt.inGo))
+			}
 			kinds := map[string]bool{}
 			for _, p := range res.Site.All {
 				for i, pt := range partials {
-					layout := template.Must(template.Must(set.Clone()).New(pt.layout).Parse(string(srcs[i])))
-					inGo := template.Must(template.Must(set.Clone()).New("go").Parse(pt.inGo))
+					layout, inGo := layouts[i][0], layouts[i][1]
 					var want, got bytes.Buffer
 					if err := layout.Execute(&want, p); err != nil {
 						t.Fatalf("%s, %s: %v", p.URL, pt.layout, err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/btnmt/cchc/internal/content"
+	"github.com/btnmt/cchc/internal/render"
 	"github.com/btnmt/cchc/internal/report"
 	"github.com/btnmt/cchc/internal/site"
 	"github.com/btnmt/cchc/internal/slug"
@@ -76,7 +77,7 @@ func newTTHCRows(reg *tthc.Registry, relURL func(string) string) *tthcRows {
 // field, the level, the state with its date (and what replaced it) and the online service. The
 // column names of the card view (under 40rem) come from static/css/tthc.css.
 func tthcRow(b *strings.Builder, p *tthc.Procedure, relURL func(string) string) {
-	esc := escHTML
+	esc := render.EscapeText
 	fmt.Fprintf(b, `<tr data-linh-vuc="%s" data-cap="%s" data-trang-thai="%s" data-thay-doi="%s">`,
 		esc(p.FacetValue(tthc.FacetField)), esc(string(p.Info.Level)), p.Status.State, esc(string(p.LastChange)))
 	fmt.Fprintf(b, `<td>%s</td><th scope="row"><a href="%s">%s</a></th><td>%s</td><td>%s</td>`,

@@ -26,9 +26,9 @@ func (d *TTHCProcedure) HistoryHTML() template.HTML {
 			b.WriteString(` class="tthc-chua-hieu-luc"`)
 		}
 		b.WriteString(">\n          <th scope=\"row\" data-label=\"Ngày có hiệu lực\"><time datetime=\"")
-		b.WriteString(escHTML(render.DateISO(e.Effective)))
+		b.WriteString(render.EscapeText(render.DateISO(e.Effective)))
 		b.WriteString(`">`)
-		b.WriteString(escHTML(render.DateShort(e.Effective)))
+		b.WriteString(render.EscapeText(render.DateShort(e.Effective)))
 		b.WriteString("</time>")
 		if pending {
 			b.WriteString(` <span class="tthc-nhan tthc-chua-co-hieu-luc">Chưa có hiệu lực</span>`)
@@ -36,15 +36,15 @@ func (d *TTHCProcedure) HistoryHTML() template.HTML {
 		b.WriteString("</th>\n          <td data-label=\"Nội dung thay đổi\">")
 		writeEvent(&b, e, d.relURL)
 		b.WriteString("</td>\n          <td data-label=\"Quyết định công bố\"><a href=\"")
-		b.WriteString(escURL(d.relURL(e.Notice.URL)))
+		b.WriteString(render.EscapeURL(d.relURL(e.Notice.URL)))
 		b.WriteString(`">Quyết định số `)
-		b.WriteString(escHTML(e.Notice.Number))
+		b.WriteString(render.EscapeText(e.Notice.Number))
 		b.WriteString("</a>")
 		if !e.Notice.Decided.IsZero() {
 			b.WriteString(` ngày <time datetime="`)
-			b.WriteString(escHTML(render.DateISO(e.Notice.Decided)))
+			b.WriteString(render.EscapeText(render.DateISO(e.Notice.Decided)))
 			b.WriteString(`">`)
-			b.WriteString(escHTML(render.DateShort(e.Notice.Decided)))
+			b.WriteString(render.EscapeText(render.DateShort(e.Notice.Decided)))
 			b.WriteString("</time>")
 		}
 		b.WriteString("</td>\n        </tr>\n        ")
@@ -63,9 +63,9 @@ func (d *TTHCProcedure) EventHTML(e *tthc.Event) template.HTML {
 func writeEvent(b *strings.Builder, e *tthc.Event, relURL func(string) string) {
 	link := func(p *tthc.Procedure) {
 		b.WriteString(`<a href="`)
-		b.WriteString(escURL(relURL(p.URL)))
+		b.WriteString(render.EscapeURL(relURL(p.URL)))
 		b.WriteString(`">`)
-		b.WriteString(escHTML(p.Code))
+		b.WriteString(render.EscapeText(p.Code))
 		b.WriteString("</a>")
 	}
 	switch e.Change {
@@ -75,7 +75,7 @@ func writeEvent(b *strings.Builder, e *tthc.Event, relURL func(string) string) {
 		b.WriteString("Sửa đổi, bổ sung")
 		if c := e.Changes(); len(c) > 0 {
 			b.WriteString(" (")
-			b.WriteString(escHTML(strings.Join(c, "; ")))
+			b.WriteString(render.EscapeText(strings.Join(c, "; ")))
 			b.WriteString(")")
 		}
 	case tthc.ChangeReplace:
@@ -91,19 +91,12 @@ func writeEvent(b *strings.Builder, e *tthc.Event, relURL func(string) string) {
 		if e.By != nil {
 			link(e.By)
 			b.WriteString(" – ")
-			b.WriteString(escHTML(e.By.Info.Name))
+			b.WriteString(render.EscapeText(e.By.Info.Name))
 		}
 	case tthc.ChangeAbolish:
 		b.WriteString("Bãi bỏ")
 	}
 }
-
-// escHTML and escURL escape as html/template does (see render.EscapeText and render.EscapeURL),
-// so that rows written in Go match those of a layout byte for byte.
-var (
-	escHTML = render.EscapeText
-	escURL  = render.EscapeURL
-)
 
 // TTHCGroup is a group of a notice's entries, for its table.
 type TTHCGroup struct {
@@ -133,16 +126,16 @@ func (g TTHCGroup) RowsHTML() template.HTML {
 		b.WriteString("<tr>\n      <td data-label=\"STT\">")
 		b.WriteString(strconv.Itoa(i + 1))
 		b.WriteString("</td>\n      <td class=\"tthc-ma-tt\" data-label=\"Mã thủ tục\">")
-		b.WriteString(escHTML(e.Code))
+		b.WriteString(render.EscapeText(e.Code))
 		b.WriteString("</td>\n      <th scope=\"row\" data-label=\"Tên thủ tục\">")
 		if e.Procedure != nil {
 			b.WriteString(`<a href="`)
-			b.WriteString(escURL(g.relURL(e.Procedure.URL)))
+			b.WriteString(render.EscapeURL(g.relURL(e.Procedure.URL)))
 			b.WriteString(`">`)
-			b.WriteString(escHTML(e.Info.Name))
+			b.WriteString(render.EscapeText(e.Info.Name))
 			b.WriteString("</a>")
 		} else {
-			b.WriteString(escHTML(e.Ten))
+			b.WriteString(render.EscapeText(e.Ten))
 		}
 		b.WriteString("</th>\n      ")
 		if replace {
@@ -152,20 +145,20 @@ func (g TTHCGroup) RowsHTML() template.HTML {
 					b.WriteString("; ")
 				}
 				b.WriteString(`<a href="`)
-				b.WriteString(escURL(g.relURL(p.URL)))
+				b.WriteString(render.EscapeURL(g.relURL(p.URL)))
 				b.WriteString(`">`)
-				b.WriteString(escHTML(p.Code))
+				b.WriteString(render.EscapeText(p.Code))
 				b.WriteString("</a> – ")
-				b.WriteString(escHTML(p.Info.Name))
+				b.WriteString(render.EscapeText(p.Info.Name))
 			}
 			b.WriteString("</td>")
 		}
 		b.WriteString("\n      <td data-label=\"Lĩnh vực\">")
-		b.WriteString(escHTML(e.Info.Field))
+		b.WriteString(render.EscapeText(e.Info.Field))
 		b.WriteString("</td>\n      <td data-label=\"Cấp thực hiện\">")
-		b.WriteString(escHTML(e.Info.Level.Label()))
+		b.WriteString(render.EscapeText(e.Info.Level.Label()))
 		b.WriteString("</td>\n      <td data-label=\"Cơ quan thực hiện\">")
-		b.WriteString(escHTML(e.Info.Agency))
+		b.WriteString(render.EscapeText(e.Info.Agency))
 		b.WriteString("</td>\n      <td data-label=\"Hiện trạng\">")
 		if e.Procedure != nil {
 			writeStatus(&b, e.Procedure.Status, g.relURL)
@@ -179,15 +172,15 @@ func (g TTHCGroup) RowsHTML() template.HTML {
 // replaced it: the markup of partials/tthc-trang-thai.html.
 func writeStatus(b *strings.Builder, st tthc.Status, relURL func(string) string) {
 	b.WriteString(`<span class="tthc-nhan tthc-`)
-	b.WriteString(escHTML(string(st.State)))
+	b.WriteString(render.EscapeText(string(st.State)))
 	b.WriteString(`">`)
-	b.WriteString(escHTML(st.State.Label()))
+	b.WriteString(render.EscapeText(st.State.Label()))
 	b.WriteString("</span>")
 	since := func() {
 		b.WriteString(`<time datetime="`)
-		b.WriteString(escHTML(render.DateISO(st.Since)))
+		b.WriteString(render.EscapeText(render.DateISO(st.Since)))
 		b.WriteString(`">`)
-		b.WriteString(escHTML(render.DateShort(st.Since)))
+		b.WriteString(render.EscapeText(render.DateShort(st.Since)))
 		b.WriteString("</time></span>")
 	}
 	switch {
@@ -195,9 +188,9 @@ func writeStatus(b *strings.Builder, st tthc.Status, relURL func(string) string)
 		b.WriteString(` <span class="tthc-chi-tiet">bởi `)
 		if st.By != nil {
 			b.WriteString(`<a href="`)
-			b.WriteString(escURL(relURL(st.By.URL)))
+			b.WriteString(render.EscapeURL(relURL(st.By.URL)))
 			b.WriteString(`">`)
-			b.WriteString(escHTML(st.By.Code))
+			b.WriteString(render.EscapeText(st.By.Code))
 			b.WriteString("</a>")
 		} else {
 			b.WriteString("thủ tục khác")

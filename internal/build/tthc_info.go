@@ -18,15 +18,15 @@ func (d *TTHCProcedure) InfoRowsHTML() template.HTML {
 	b.Grow(1536)
 	p, i, s := d.Procedure, d.Info, d.Status
 	b.WriteString(`<tr><th scope="row">Mã thủ tục</th><td class="tthc-ma-tt">`)
-	b.WriteString(escHTML(p.Code))
+	b.WriteString(render.EscapeText(p.Code))
 	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Tên thủ tục</th><td>")
-	b.WriteString(escHTML(i.Name))
+	b.WriteString(render.EscapeText(i.Name))
 	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Lĩnh vực</th><td>")
 	d.writeFacetLink(&b, "linh-vuc", i.Field)
 	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Cấp thực hiện</th><td>")
 	d.writeFacetLink(&b, "cap", i.Level.Label())
 	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Cơ quan thực hiện</th><td>")
-	b.WriteString(escHTML(i.Agency))
+	b.WriteString(render.EscapeText(i.Agency))
 	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Trạng thái</th><td>")
 	writeStatus(&b, s, d.relURL)
 	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Dịch vụ công trực tuyến</th><td>")
@@ -35,14 +35,14 @@ func (d *TTHCProcedure) InfoRowsHTML() template.HTML {
 			// The notice's decoder accepts only http and https addresses, which html/template's
 			// URL filter lets through unchanged.
 			b.WriteString(`<a href="`)
-			b.WriteString(escURL(i.DVC))
+			b.WriteString(render.EscapeURL(i.DVC))
 			b.WriteString(`" rel="external">Thực hiện trực tuyến trên Cổng Dịch vụ công</a>`)
 		} else {
 			b.WriteString(`<span class="trong">Không còn thực hiện trực tuyến</span>`)
 		}
 		if i.Online != "" {
 			b.WriteString(` <span class="tthc-muc-do">(mức độ: `)
-			b.WriteString(escHTML(i.Online.Short()))
+			b.WriteString(render.EscapeText(i.Online.Short()))
 			b.WriteString(")</span>")
 		}
 	} else {
@@ -72,24 +72,24 @@ func (d *TTHCProcedure) InfoRowsHTML() template.HTML {
 func (d *TTHCProcedure) writeFacetLink(b *strings.Builder, facet, text string) {
 	f := d.Filters[facet]
 	if f == nil {
-		b.WriteString(escHTML(text))
+		b.WriteString(render.EscapeText(text))
 		return
 	}
 	b.WriteString(`<a href="`)
-	b.WriteString(escURL(d.relURL(f.URL)))
+	b.WriteString(render.EscapeURL(d.relURL(f.URL)))
 	b.WriteString(`">`)
-	b.WriteString(escHTML(text))
+	b.WriteString(render.EscapeText(text))
 	b.WriteString("</a>")
 }
 
 // writeCodeLink writes a procedure's code, linked to its page, and its name.
 func (d *TTHCProcedure) writeCodeLink(b *strings.Builder, q *tthc.Procedure) {
 	b.WriteString(`<a href="`)
-	b.WriteString(escURL(d.relURL(q.URL)))
+	b.WriteString(render.EscapeURL(d.relURL(q.URL)))
 	b.WriteString(`">`)
-	b.WriteString(escHTML(q.Code))
+	b.WriteString(render.EscapeText(q.Code))
 	b.WriteString("</a> – ")
-	b.WriteString(escHTML(q.Info.Name))
+	b.WriteString(render.EscapeText(q.Info.Name))
 }
 
 // StateHTML says where the procedure stands at the build date, in the default markup: the
@@ -98,22 +98,22 @@ func (d *TTHCProcedure) StateHTML() template.HTML {
 	var b strings.Builder
 	s, now := d.Status, d.Registry.Now
 	b.WriteString(`<span class="tthc-nhan tthc-`)
-	b.WriteString(escHTML(string(s.State)))
+	b.WriteString(render.EscapeText(string(s.State)))
 	b.WriteString(`">`)
-	b.WriteString(escHTML(s.State.Label()))
+	b.WriteString(render.EscapeText(s.State.Label()))
 	b.WriteString("</span> <span>Thủ tục ")
-	b.WriteString(escHTML(s.Text()))
+	b.WriteString(render.EscapeText(s.Text()))
 	if s.State == tthc.Replaced && s.By != nil {
 		b.WriteString(` (<a href="`)
-		b.WriteString(escURL(d.relURL(s.By.URL)))
+		b.WriteString(render.EscapeURL(d.relURL(s.By.URL)))
 		b.WriteString(`">`)
-		b.WriteString(escHTML(s.By.Info.Name))
+		b.WriteString(render.EscapeText(s.By.Info.Name))
 		b.WriteString("</a>)")
 	}
 	b.WriteString(`, tính đến ngày <time datetime="`)
-	b.WriteString(escHTML(render.DayISO(now)))
+	b.WriteString(render.EscapeText(render.DayISO(now)))
 	b.WriteString(`">`)
-	b.WriteString(escHTML(render.DateShort(now)))
+	b.WriteString(render.EscapeText(render.DateShort(now)))
 	b.WriteString("</time>.</span>")
 	return template.HTML(b.String())
 }

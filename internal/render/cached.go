@@ -160,11 +160,6 @@ func isBlock(html []byte) bool {
 	return i >= 0 && blockTags[string(h[i+2:len(h)-1])]
 }
 
-// HasFragments tells whether a page holds markers of cached partials, to be put in by Splice.
-func (r *Renderer) HasFragments(page []byte) bool {
-	return bytes.Contains(page, []byte(r.cache.marker))
-}
-
 // Fragments calls f with the HTML of every fragment whose marker page holds, in order.
 func (r *Renderer) Fragments(page []byte, f func(id int, html template.HTML)) {
 	r.splice(page, func(id int, e *cachedPartial) { f(id, e.html) }, nil)
@@ -234,21 +229,20 @@ func (r *Renderer) parseMarker(b []byte, ids int) (id, n int) {
 	return id, len(r.cache.marker) + j + len(tail)
 }
 
-// CheckFragments reports a marker of partialBlock that html/template escaped or stripped
-// because the call was not where HTML goes (in an attribute, <title>, <textarea>, <script>):
-// every trace of the renderer's nonce in page must belong to a whole marker.
-func (r *Renderer) CheckFragments(page []byte) error {
-	nonce := []byte(r.cache.nonce)
-	traces := bytes.Count(page, nonce)
+// CheckFragments counts the markers of partialBlock in page, which Splice replaces, and reports
+// one that html/template escaped or stripped because the call was not where HTML goes (in an
+// attribute, <title>, <textarea>, <script>): every trace of the renderer's nonce in page must
+// belong to a whole marker.
+func (r *Renderer) CheckFragments(page []byte) (markers int, err error) {
+	traces := bytes.Count(page, []byte(r.cache.nonce))
 	if traces == 0 {
-		return nil
+		return 0, nil
 	}
-	whole := 0
-	r.Fragments(page, func(int, template.HTML) { whole++ })
-	if traces != 2*whole {
-		return errMisplacedBlock
+	r.Fragments(page, func(int, template.HTML) { markers++ })
+	if traces != 2*markers {
+		return markers, errMisplacedBlock
 	}
-	return nil
+	return markers, nil
 }
 
 var errMisplacedBlock = errors.New("partialBlock chỉ dùng được ở chỗ đặt HTML, giữa các thẻ; ở đây kết quả của nó nằm trong một thuộc tính, <title>, <textarea> hay <script> — hãy dùng partialCached ở chỗ đó")

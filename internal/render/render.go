@@ -241,15 +241,16 @@ func (r *Renderer) Render(w io.Writer, p *site.Page) error {
 // The page comes whole: the markers of partialBlock are replaced by their partials.
 func (r *Renderer) Execute(w io.Writer, name string, data any) error {
 	return r.ExecuteFunc(name, data, func(page []byte) error {
-		if err := r.CheckFragments(page); err != nil {
+		markers, err := r.CheckFragments(page)
+		if err != nil {
 			return &report.FileError{Path: r.file(name), Err: err}
 		}
-		if r.HasFragments(page) {
+		if markers > 0 {
 			var b bytes.Buffer
 			r.Splice(&b, page, nil)
 			page = b.Bytes()
 		}
-		_, err := w.Write(page)
+		_, err = w.Write(page)
 		return err
 	})
 }
