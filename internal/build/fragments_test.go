@@ -36,7 +36,11 @@ func TestFragmentsLikeWholePages(t *testing.T) {
 					continue
 				}
 				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs with fragments:\ngot  %.300s\nwant %.300s", name, got, want)
+					i := 0
+					for i < len(got) && i < len(want) && got[i] == want[i] {
+						i++
+					}
+					t.Errorf("%s differs with fragments at byte %d:\ngot:  …%s…\nwant: …%s…", name, i, got[max(i-60, 0):min(i+60, len(got))], want[max(i-60, 0):min(i+60, len(want))])
 				}
 				if bytes.Contains(want, []byte("<header class=\"site-header\"")) {
 					spliced++

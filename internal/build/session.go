@@ -1066,6 +1066,9 @@ func (t *memTarget) WritePage(rel string, page []byte, s publish.Splicer) error 
 	return t.WriteFile(rel, b.Bytes())
 }
 
+// WriteMinified stores the file as it is.
+func (t *memTarget) WriteMinified(rel string, data []byte) error { return t.WriteFile(rel, data) }
+
 func (t *memTarget) CopyFile(rel, src string) error {
 	data, err := os.ReadFile(src)
 	if err != nil {

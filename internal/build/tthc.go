@@ -77,20 +77,32 @@ func newTTHCRows(reg *tthc.Registry, relURL func(string) string) *tthcRows {
 // field, the level, the state with its date (and what replaced it) and the online service. The
 // column names of the card view (under 40rem) come from static/css/tthc.css.
 func tthcRow(b *strings.Builder, p *tthc.Procedure, relURL func(string) string) {
-	esc := render.EscapeText
-	fmt.Fprintf(b, `<tr data-linh-vuc="%s" data-cap="%s" data-trang-thai="%s" data-thay-doi="%s">`,
-		esc(p.FacetValue(tthc.FacetField)), esc(string(p.Info.Level)), p.Status.State, esc(string(p.LastChange)))
-	fmt.Fprintf(b, `<td>%s</td><th scope="row"><a href="%s">%s</a></th><td>%s</td><td>%s</td>`,
-		esc(p.Code), esc(relURL(p.URL)), esc(p.Info.Name), esc(p.Info.Field), esc(levelLabel(p.Info.Level)))
+	text, attr, url := render.MinText, render.MinAttr, render.MinURL
 	st := p.Status
-	fmt.Fprintf(b, `<td><span class="tthc-nhan tthc-%s">%s</span>`, st.State, esc(st.State.Label()))
+	for _, s := range []string{`<tr data-linh-vuc`, attr(p.FacetValue(tthc.FacetField)), ` data-cap`, attr(string(p.Info.Level)),
+		` data-trang-thai="`, string(st.State), `" data-thay-doi`, attr(string(p.LastChange)),
+		`><td>`, text(p.Code), `</td><th scope="row"><a href`, url(relURL(p.URL)), `>`, text(p.Info.Name),
+		`</a></th><td>`, text(p.Info.Field), `</td><td>`, text(levelLabel(p.Info.Level)),
+		`</td><td><span class="tthc-nhan tthc-`, string(st.State), `">`, text(st.State.Label()), `</span>`} {
+		b.WriteString(s)
+	}
 	switch {
 	case st.State == tthc.Replaced && st.By != nil:
-		fmt.Fprintf(b, ` <span class="tthc-chi-tiet">bởi <a href="%s">%s</a>, từ %s</span>`, esc(relURL(st.By.URL)), esc(st.By.Code), tthc.Day(st.Since))
+		b.WriteString(` <span class="tthc-chi-tiet">bởi <a href`)
+		b.WriteString(url(relURL(st.By.URL)))
+		b.WriteString(`>`)
+		b.WriteString(text(st.By.Code))
+		b.WriteString(`</a>, từ `)
+		b.WriteString(tthc.Day(st.Since))
+		b.WriteString(`</span>`)
 	case st.State == tthc.Pending:
-		fmt.Fprintf(b, ` <span class="tthc-chi-tiet">có hiệu lực từ %s</span>`, tthc.Day(st.Since))
+		b.WriteString(` <span class="tthc-chi-tiet">có hiệu lực từ `)
+		b.WriteString(tthc.Day(st.Since))
+		b.WriteString(`</span>`)
 	case !st.Since.IsZero():
-		fmt.Fprintf(b, ` <span class="tthc-chi-tiet">từ %s</span>`, tthc.Day(st.Since))
+		b.WriteString(` <span class="tthc-chi-tiet">từ `)
+		b.WriteString(tthc.Day(st.Since))
+		b.WriteString(`</span>`)
 	}
 	b.WriteString("</td><td>")
 	if p.Info.DVC != "" && st.State.InForce() {
@@ -98,11 +110,15 @@ func tthcRow(b *strings.Builder, p *tthc.Procedure, relURL func(string) string) 
 		if p.Info.Online != "" {
 			online = p.Info.Online.Short()
 		}
-		fmt.Fprintf(b, `<a href="%s" rel="external">%s</a>`, esc(p.Info.DVC), esc(online))
+		b.WriteString(`<a href`)
+		b.WriteString(url(p.Info.DVC))
+		b.WriteString(` rel="external">`)
+		b.WriteString(text(online))
+		b.WriteString(`</a>`)
 	} else {
 		b.WriteString("Không")
 	}
-	b.WriteString("</td></tr>\n")
+	b.WriteString("</td></tr>")
 }
 
 func levelLabel(c content.Cap) string {

@@ -25,29 +25,29 @@ func (d *TTHCProcedure) HistoryHTML() template.HTML {
 		if pending {
 			b.WriteString(` class="tthc-chua-hieu-luc"`)
 		}
-		b.WriteString(">\n          <th scope=\"row\" data-label=\"Ngày có hiệu lực\"><time datetime=\"")
-		b.WriteString(render.EscapeText(render.DateISO(e.Effective)))
-		b.WriteString(`">`)
-		b.WriteString(render.EscapeText(render.DateShort(e.Effective)))
+		b.WriteString(`><th scope="row" data-label="Ngày có hiệu lực"><time datetime`)
+		b.WriteString(render.MinAttr(render.DateISO(e.Effective)))
+		b.WriteString(`>`)
+		b.WriteString(render.MinText(render.DateShort(e.Effective)))
 		b.WriteString("</time>")
 		if pending {
 			b.WriteString(` <span class="tthc-nhan tthc-chua-co-hieu-luc">Chưa có hiệu lực</span>`)
 		}
-		b.WriteString("</th>\n          <td data-label=\"Nội dung thay đổi\">")
+		b.WriteString("</th><td data-label=\"Nội dung thay đổi\">")
 		writeEvent(&b, e, d.relURL)
-		b.WriteString("</td>\n          <td data-label=\"Quyết định công bố\"><a href=\"")
-		b.WriteString(render.EscapeURL(d.relURL(e.Notice.URL)))
-		b.WriteString(`">Quyết định số `)
-		b.WriteString(render.EscapeText(e.Notice.Number))
+		b.WriteString(`</td><td data-label="Quyết định công bố"><a href`)
+		b.WriteString(render.MinURL(d.relURL(e.Notice.URL)))
+		b.WriteString(`>Quyết định số `)
+		b.WriteString(render.MinText(e.Notice.Number))
 		b.WriteString("</a>")
 		if !e.Notice.Decided.IsZero() {
-			b.WriteString(` ngày <time datetime="`)
-			b.WriteString(render.EscapeText(render.DateISO(e.Notice.Decided)))
-			b.WriteString(`">`)
-			b.WriteString(render.EscapeText(render.DateShort(e.Notice.Decided)))
+			b.WriteString(` ngày <time datetime`)
+			b.WriteString(render.MinAttr(render.DateISO(e.Notice.Decided)))
+			b.WriteString(`>`)
+			b.WriteString(render.MinText(render.DateShort(e.Notice.Decided)))
 			b.WriteString("</time>")
 		}
-		b.WriteString("</td>\n        </tr>\n        ")
+		b.WriteString("</td></tr>")
 	}
 	return template.HTML(b.String())
 }
@@ -62,10 +62,10 @@ func (d *TTHCProcedure) EventHTML(e *tthc.Event) template.HTML {
 
 func writeEvent(b *strings.Builder, e *tthc.Event, relURL func(string) string) {
 	link := func(p *tthc.Procedure) {
-		b.WriteString(`<a href="`)
-		b.WriteString(render.EscapeURL(relURL(p.URL)))
-		b.WriteString(`">`)
-		b.WriteString(render.EscapeText(p.Code))
+		b.WriteString(`<a href`)
+		b.WriteString(render.MinURL(relURL(p.URL)))
+		b.WriteString(`>`)
+		b.WriteString(render.MinText(p.Code))
 		b.WriteString("</a>")
 	}
 	switch e.Change {
@@ -75,7 +75,7 @@ func writeEvent(b *strings.Builder, e *tthc.Event, relURL func(string) string) {
 		b.WriteString("Sửa đổi, bổ sung")
 		if c := e.Changes(); len(c) > 0 {
 			b.WriteString(" (")
-			b.WriteString(render.EscapeText(strings.Join(c, "; ")))
+			b.WriteString(render.MinText(strings.Join(c, "; ")))
 			b.WriteString(")")
 		}
 	case tthc.ChangeReplace:
@@ -91,7 +91,7 @@ func writeEvent(b *strings.Builder, e *tthc.Event, relURL func(string) string) {
 		if e.By != nil {
 			link(e.By)
 			b.WriteString(" – ")
-			b.WriteString(render.EscapeText(e.By.Info.Name))
+			b.WriteString(render.MinText(e.By.Info.Name))
 		}
 	case tthc.ChangeAbolish:
 		b.WriteString("Bãi bỏ")
@@ -123,47 +123,47 @@ func (g TTHCGroup) RowsHTML() template.HTML {
 	var b strings.Builder
 	replace := g.Change == content.ThayDoiThayThe
 	for i, e := range g.Entries {
-		b.WriteString("<tr>\n      <td data-label=\"STT\">")
+		b.WriteString("<tr><td data-label=\"STT\">")
 		b.WriteString(strconv.Itoa(i + 1))
-		b.WriteString("</td>\n      <td class=\"tthc-ma-tt\" data-label=\"Mã thủ tục\">")
-		b.WriteString(render.EscapeText(e.Code))
-		b.WriteString("</td>\n      <th scope=\"row\" data-label=\"Tên thủ tục\">")
+		b.WriteString("</td><td class=\"tthc-ma-tt\" data-label=\"Mã thủ tục\">")
+		b.WriteString(render.MinText(e.Code))
+		b.WriteString("</td><th scope=\"row\" data-label=\"Tên thủ tục\">")
 		if e.Procedure != nil {
-			b.WriteString(`<a href="`)
-			b.WriteString(render.EscapeURL(g.relURL(e.Procedure.URL)))
-			b.WriteString(`">`)
-			b.WriteString(render.EscapeText(e.Info.Name))
+			b.WriteString(`<a href`)
+			b.WriteString(render.MinURL(g.relURL(e.Procedure.URL)))
+			b.WriteString(`>`)
+			b.WriteString(render.MinText(e.Info.Name))
 			b.WriteString("</a>")
 		} else {
-			b.WriteString(render.EscapeText(e.Ten))
+			b.WriteString(render.MinText(e.Ten))
 		}
-		b.WriteString("</th>\n      ")
+		b.WriteString("</th>")
 		if replace {
 			b.WriteString(`<td data-label="Thủ tục bị thay thế">`)
 			for j, p := range e.Replaced {
 				if j > 0 {
 					b.WriteString("; ")
 				}
-				b.WriteString(`<a href="`)
-				b.WriteString(render.EscapeURL(g.relURL(p.URL)))
-				b.WriteString(`">`)
-				b.WriteString(render.EscapeText(p.Code))
+				b.WriteString(`<a href`)
+				b.WriteString(render.MinURL(g.relURL(p.URL)))
+				b.WriteString(`>`)
+				b.WriteString(render.MinText(p.Code))
 				b.WriteString("</a> – ")
-				b.WriteString(render.EscapeText(p.Info.Name))
+				b.WriteString(render.MinText(p.Info.Name))
 			}
 			b.WriteString("</td>")
 		}
-		b.WriteString("\n      <td data-label=\"Lĩnh vực\">")
-		b.WriteString(render.EscapeText(e.Info.Field))
-		b.WriteString("</td>\n      <td data-label=\"Cấp thực hiện\">")
-		b.WriteString(render.EscapeText(e.Info.Level.Label()))
-		b.WriteString("</td>\n      <td data-label=\"Cơ quan thực hiện\">")
-		b.WriteString(render.EscapeText(e.Info.Agency))
-		b.WriteString("</td>\n      <td data-label=\"Hiện trạng\">")
+		b.WriteString("<td data-label=\"Lĩnh vực\">")
+		b.WriteString(render.MinText(e.Info.Field))
+		b.WriteString("</td><td data-label=\"Cấp thực hiện\">")
+		b.WriteString(render.MinText(e.Info.Level.Label()))
+		b.WriteString("</td><td data-label=\"Cơ quan thực hiện\">")
+		b.WriteString(render.MinText(e.Info.Agency))
+		b.WriteString("</td><td data-label=\"Hiện trạng\">")
 		if e.Procedure != nil {
 			writeStatus(&b, e.Procedure.Status, g.relURL)
 		}
-		b.WriteString("</td>\n    </tr>\n    ")
+		b.WriteString("</td></tr>")
 	}
 	return template.HTML(b.String())
 }
@@ -172,25 +172,25 @@ func (g TTHCGroup) RowsHTML() template.HTML {
 // replaced it: the markup of partials/tthc-trang-thai.html.
 func writeStatus(b *strings.Builder, st tthc.Status, relURL func(string) string) {
 	b.WriteString(`<span class="tthc-nhan tthc-`)
-	b.WriteString(render.EscapeText(string(st.State)))
+	b.WriteString(string(st.State)) // a slug of the registry's own
 	b.WriteString(`">`)
-	b.WriteString(render.EscapeText(st.State.Label()))
+	b.WriteString(render.MinText(st.State.Label()))
 	b.WriteString("</span>")
 	since := func() {
-		b.WriteString(`<time datetime="`)
-		b.WriteString(render.EscapeText(render.DateISO(st.Since)))
-		b.WriteString(`">`)
-		b.WriteString(render.EscapeText(render.DateShort(st.Since)))
+		b.WriteString(`<time datetime`)
+		b.WriteString(render.MinAttr(render.DateISO(st.Since)))
+		b.WriteString(`>`)
+		b.WriteString(render.MinText(render.DateShort(st.Since)))
 		b.WriteString("</time></span>")
 	}
 	switch {
 	case st.State == tthc.Replaced:
 		b.WriteString(` <span class="tthc-chi-tiet">bởi `)
 		if st.By != nil {
-			b.WriteString(`<a href="`)
-			b.WriteString(render.EscapeURL(relURL(st.By.URL)))
-			b.WriteString(`">`)
-			b.WriteString(render.EscapeText(st.By.Code))
+			b.WriteString(`<a href`)
+			b.WriteString(render.MinURL(relURL(st.By.URL)))
+			b.WriteString(`>`)
+			b.WriteString(render.MinText(st.By.Code))
 			b.WriteString("</a>")
 		} else {
 			b.WriteString("thủ tục khác")

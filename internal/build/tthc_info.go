@@ -18,37 +18,37 @@ func (d *TTHCProcedure) InfoRowsHTML() template.HTML {
 	b.Grow(1536)
 	p, i, s := d.Procedure, d.Info, d.Status
 	b.WriteString(`<tr><th scope="row">Mã thủ tục</th><td class="tthc-ma-tt">`)
-	b.WriteString(render.EscapeText(p.Code))
-	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Tên thủ tục</th><td>")
-	b.WriteString(render.EscapeText(i.Name))
-	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Lĩnh vực</th><td>")
+	b.WriteString(render.MinText(p.Code))
+	b.WriteString("</td></tr><tr><th scope=\"row\">Tên thủ tục</th><td>")
+	b.WriteString(render.MinText(i.Name))
+	b.WriteString("</td></tr><tr><th scope=\"row\">Lĩnh vực</th><td>")
 	d.writeFacetLink(&b, "linh-vuc", i.Field)
-	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Cấp thực hiện</th><td>")
+	b.WriteString("</td></tr><tr><th scope=\"row\">Cấp thực hiện</th><td>")
 	d.writeFacetLink(&b, "cap", i.Level.Label())
-	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Cơ quan thực hiện</th><td>")
-	b.WriteString(render.EscapeText(i.Agency))
-	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Trạng thái</th><td>")
+	b.WriteString("</td></tr><tr><th scope=\"row\">Cơ quan thực hiện</th><td>")
+	b.WriteString(render.MinText(i.Agency))
+	b.WriteString("</td></tr><tr><th scope=\"row\">Trạng thái</th><td>")
 	writeStatus(&b, s, d.relURL)
-	b.WriteString("</td></tr>\n      <tr><th scope=\"row\">Dịch vụ công trực tuyến</th><td>")
+	b.WriteString("</td></tr><tr><th scope=\"row\">Dịch vụ công trực tuyến</th><td>")
 	if i.DVC != "" {
 		if s.State.InForce() {
 			// The notice's decoder accepts only http and https addresses, which html/template's
 			// URL filter lets through unchanged.
-			b.WriteString(`<a href="`)
-			b.WriteString(render.EscapeURL(i.DVC))
-			b.WriteString(`" rel="external">Thực hiện trực tuyến trên Cổng Dịch vụ công</a>`)
+			b.WriteString(`<a href`)
+			b.WriteString(render.MinURL(i.DVC))
+			b.WriteString(` rel="external">Thực hiện trực tuyến trên Cổng Dịch vụ công</a>`)
 		} else {
 			b.WriteString(`<span class="trong">Không còn thực hiện trực tuyến</span>`)
 		}
 		if i.Online != "" {
 			b.WriteString(` <span class="tthc-muc-do">(mức độ: `)
-			b.WriteString(render.EscapeText(i.Online.Short()))
+			b.WriteString(render.MinText(i.Online.Short()))
 			b.WriteString(")</span>")
 		}
 	} else {
 		b.WriteString(`<span class="trong">Chưa có</span>`)
 	}
-	b.WriteString("</td></tr>\n      ")
+	b.WriteString("</td></tr>")
 	if len(p.Replaces) > 0 {
 		b.WriteString(`<tr><th scope="row">Thay thế cho</th><td><ul class="tthc-ds-gon">`)
 		for _, q := range p.Replaces {
@@ -58,7 +58,6 @@ func (d *TTHCProcedure) InfoRowsHTML() template.HTML {
 		}
 		b.WriteString("</ul></td></tr>")
 	}
-	b.WriteString("\n      ")
 	if q := p.ReplacedBy; q != nil {
 		b.WriteString(`<tr><th scope="row">Được thay thế bởi</th><td>`)
 		d.writeCodeLink(&b, q)
@@ -72,24 +71,24 @@ func (d *TTHCProcedure) InfoRowsHTML() template.HTML {
 func (d *TTHCProcedure) writeFacetLink(b *strings.Builder, facet, text string) {
 	f := d.Filters[facet]
 	if f == nil {
-		b.WriteString(render.EscapeText(text))
+		b.WriteString(render.MinText(text))
 		return
 	}
-	b.WriteString(`<a href="`)
-	b.WriteString(render.EscapeURL(d.relURL(f.URL)))
-	b.WriteString(`">`)
-	b.WriteString(render.EscapeText(text))
+	b.WriteString(`<a href`)
+	b.WriteString(render.MinURL(d.relURL(f.URL)))
+	b.WriteString(`>`)
+	b.WriteString(render.MinText(text))
 	b.WriteString("</a>")
 }
 
 // writeCodeLink writes a procedure's code, linked to its page, and its name.
 func (d *TTHCProcedure) writeCodeLink(b *strings.Builder, q *tthc.Procedure) {
-	b.WriteString(`<a href="`)
-	b.WriteString(render.EscapeURL(d.relURL(q.URL)))
-	b.WriteString(`">`)
-	b.WriteString(render.EscapeText(q.Code))
+	b.WriteString(`<a href`)
+	b.WriteString(render.MinURL(d.relURL(q.URL)))
+	b.WriteString(`>`)
+	b.WriteString(render.MinText(q.Code))
 	b.WriteString("</a> – ")
-	b.WriteString(render.EscapeText(q.Info.Name))
+	b.WriteString(render.MinText(q.Info.Name))
 }
 
 // StateHTML says where the procedure stands at the build date, in the default markup: the
@@ -98,22 +97,22 @@ func (d *TTHCProcedure) StateHTML() template.HTML {
 	var b strings.Builder
 	s, now := d.Status, d.Registry.Now
 	b.WriteString(`<span class="tthc-nhan tthc-`)
-	b.WriteString(render.EscapeText(string(s.State)))
+	b.WriteString(string(s.State)) // a slug of the registry's own
 	b.WriteString(`">`)
-	b.WriteString(render.EscapeText(s.State.Label()))
+	b.WriteString(render.MinText(s.State.Label()))
 	b.WriteString("</span> <span>Thủ tục ")
-	b.WriteString(render.EscapeText(s.Text()))
+	b.WriteString(render.MinText(s.Text()))
 	if s.State == tthc.Replaced && s.By != nil {
-		b.WriteString(` (<a href="`)
-		b.WriteString(render.EscapeURL(d.relURL(s.By.URL)))
-		b.WriteString(`">`)
-		b.WriteString(render.EscapeText(s.By.Info.Name))
+		b.WriteString(` (<a href`)
+		b.WriteString(render.MinURL(d.relURL(s.By.URL)))
+		b.WriteString(`>`)
+		b.WriteString(render.MinText(s.By.Info.Name))
 		b.WriteString("</a>)")
 	}
-	b.WriteString(`, tính đến ngày <time datetime="`)
-	b.WriteString(render.EscapeText(render.DayISO(now)))
-	b.WriteString(`">`)
-	b.WriteString(render.EscapeText(render.DateShort(now)))
+	b.WriteString(`, tính đến ngày <time datetime`)
+	b.WriteString(render.MinAttr(render.DayISO(now)))
+	b.WriteString(`>`)
+	b.WriteString(render.MinText(render.DateShort(now)))
 	b.WriteString("</time>.</span>")
 	return template.HTML(b.String())
 }

@@ -158,6 +158,21 @@ func (d *Dir) WritePage(rel string, page []byte, s Splicer) error {
 	return d.finish(rel, f, err)
 }
 
+// WriteMinified writes data to rel in the new tree as it is. It is safe for concurrent use.
+func (d *Dir) WriteMinified(rel string, data []byte) error {
+	rel, err := d.begin(rel)
+	if err != nil {
+		return err
+	}
+	defer d.life.RUnlock()
+	f, err := d.create(rel)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	return d.finish(rel, f, err)
+}
+
 // CopyFile copies the regular file src to rel in the new tree, unchanged
 // and with mode 0644. It is safe for concurrent use.
 func (d *Dir) CopyFile(rel, src string) error {

@@ -18,6 +18,9 @@ func (d *Discard) WriteFile(rel string, data []byte) error { return d.claim(rel)
 // WritePage checks rel and drops the page.
 func (d *Discard) WritePage(rel string, page []byte, s Splicer) error { return d.claim(rel) }
 
+// WriteMinified checks rel and drops data.
+func (d *Discard) WriteMinified(rel string, data []byte) error { return d.claim(rel) }
+
 // CopyFile checks rel and that src is a regular file it could copy.
 func (d *Discard) CopyFile(rel, src string) error {
 	if err := d.claim(rel); err != nil {

@@ -52,6 +52,16 @@ func (m *Memory) WritePage(rel string, page []byte, s Splicer) error {
 	return nil
 }
 
+// WriteMinified stores data at rel as it is. It is safe for concurrent use.
+func (m *Memory) WriteMinified(rel string, data []byte) error {
+	rel, err := m.begin(rel)
+	if err != nil {
+		return err
+	}
+	m.store(rel, bytes.Clone(data))
+	return nil
+}
+
 // CopyFile reads the regular file src and stores it at rel unchanged. It
 // is safe for concurrent use.
 func (m *Memory) CopyFile(rel, src string) error {

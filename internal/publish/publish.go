@@ -40,6 +40,10 @@ type Target interface {
 	// the skeleton is minified when enabled, then s puts the fragments in, minified or not as
 	// the skeleton was. It is safe for concurrent use.
 	WritePage(rel string, page []byte, s Splicer) error
+	// WriteMinified writes data to rel as it is: a file written in the form the minifier
+	// leaves (a page that Go code writes whole, already minified). It is safe for concurrent
+	// use.
+	WriteMinified(rel string, data []byte) error
 }
 
 // Splicer puts fragments in the place of their markers in a page (see Target.WritePage).

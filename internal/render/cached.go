@@ -42,6 +42,10 @@ type cachedPartial struct {
 	mark     template.HTML // the marker; "" when the partial goes in as it is
 	minOnce  sync.Once
 	minified []byte
+
+	// written is set for HTML written compact by Go code for one page (htmlBlock): it goes in
+	// as it is, minified or not, and is let go of once spliced.
+	written bool
 }
 
 // ResetCache forgets the output of cached partials; the builder calls it before rendering.
@@ -79,6 +83,35 @@ func (r *Renderer) partialBlock(name string, data any, keys ...any) (template.HT
 	}
 	return e.html, nil
 }
+
+// htmlBlock puts HTML that Go code wrote for one page into it as a marker, which Splice replaces
+// once the page is minified, so that the page's minifier does not read it:
+//
+//	<tbody>{{htmlBlock .Data.HistoryHTML}}</tbody>
+//
+// The HTML must be whole block elements (table rows, sections), called where HTML goes, as for
+// partialBlock, and compact: no space between tags, as the minifier would leave it. It goes
+// into the page as it is (the minifier would at most write some characters of its text, like
+// &#34;, without their entity). The default theme's tables of the procedure registry, thousands
+// of rows on thousands of pages, go in this way. HTML that is not whole block elements goes in
+// as it is, in the page's place, as {{.}} would put it.
+func (r *Renderer) htmlBlock(html template.HTML) template.HTML {
+	if r.NoFragments || !isBlock([]byte(html)) {
+		return html
+	}
+	c := &r.cache
+	e := &cachedPartial{html: html, written: true}
+	c.mu.Lock()
+	e.id = len(c.byID)
+	c.byID = append(c.byID, e)
+	c.mu.Unlock()
+	id := strconv.Itoa(e.id)
+	return template.HTML(c.marker + id + `">` + c.nonce + "-" + id + markerEnd)
+}
+
+// inlineBlock is htmlBlock in cached partials, whose output many pages share: the HTML goes in
+// as it is.
+func inlineBlock(html template.HTML) template.HTML { return html }
 
 // cached returns the entry of the partial name for keys, run with data the first time.
 func (r *Renderer) cached(name string, data any, keys []any) *cachedPartial {
@@ -141,7 +174,7 @@ const markerEnd = `</div>`
 // block elements, around which the minifier drops whitespace, as it does around the marker (a
 // div). It must stay a subset of the minifier's own list of block elements (blockTagMap in
 // github.com/tdewolff/minify/v2/html); TestFragmentsLikeWholePages would show a difference.
-var blockTags = map[string]bool{"li": true, "header": true, "footer": true, "nav": true, "section": true,
+var blockTags = map[string]bool{"li": true, "tr": true, "header": true, "footer": true, "nav": true, "section": true,
 	"article": true, "aside": true, "div": true, "ul": true, "ol": true, "dl": true, "table": true, "main": true, "form": true}
 
 // isBlock tells whether html, space aside, starts with the start tag of a block element and
@@ -169,6 +202,11 @@ func (r *Renderer) Fragments(page []byte, f func(id int, html template.HTML)) {
 // HTML, minified by minify when it is not nil (once per partial and build).
 func (r *Renderer) Splice(dst *bytes.Buffer, page []byte, minify func([]byte) []byte) {
 	r.splice(page, func(_ int, e *cachedPartial) {
+		if e.written {
+			dst.WriteString(string(e.html))
+			e.html = "" // the page was its only one
+			return
+		}
 		if minify == nil {
 			dst.WriteString(string(e.html))
 			return

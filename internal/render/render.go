@@ -43,6 +43,7 @@ type Renderer struct {
 	mu      sync.Mutex
 	sets    map[string]*compiled
 	cache   partialCache
+	org     []byte // the organisation's JSON-LD, for HeadMeta
 
 	// Timeout is the longest one page's layout may run (DefaultTimeout when 0); MaxPageSize the
 	// most bytes it may write (DefaultMaxPageSize when 0). Set them before rendering.
@@ -70,7 +71,7 @@ type compiled struct {
 // New loads the layouts: every .html file of siteLayouts (the site's layouts/ folder, may be nil)
 // and of theme (the default theme's layouts, may be nil), the site's winning over the theme's.
 func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
-	r := &Renderer{sources: map[string]string{}, origin: map[string]string{}, sets: map[string]*compiled{}}
+	r := &Renderer{sources: map[string]string{}, origin: map[string]string{}, sets: map[string]*compiled{}, org: orgJSON(cfg)}
 	for _, src := range []struct {
 		fsys   fs.FS
 		prefix string
@@ -102,7 +103,7 @@ func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
 		}
 	}
 	var errs report.ErrorList
-	base := template.New(baseName).Funcs(Funcs(cfg)).Funcs(template.FuncMap{"partialCached": r.partialCached, "partialBlock": r.partialBlock, "themePartials": r.themePartials})
+	base := template.New(baseName).Funcs(Funcs(cfg)).Funcs(template.FuncMap{"partialCached": r.partialCached, "partialBlock": r.partialBlock, "themePartials": r.themePartials, "htmlBlock": r.htmlBlock})
 	var names []string
 	for n := range r.sources {
 		if n == baseName || strings.HasPrefix(n, "partials/") {
@@ -129,7 +130,7 @@ func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("đọc layouts: %w", err)
 	}
-	partials.Funcs(template.FuncMap{"partialCached": nestedPartialCached, "partialBlock": nestedPartialCached})
+	partials.Funcs(template.FuncMap{"partialCached": nestedPartialCached, "partialBlock": nestedPartialCached, "htmlBlock": inlineBlock})
 	r.cache.set = partials
 	var nonce [8]byte
 	if _, err := rand.Read(nonce[:]); err != nil {
@@ -145,7 +146,11 @@ func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
 // version of one of them (or of a partial they use):
 //
 //	{{if themePartials "partials/tthc-hien-trang.html" "partials/tthc-nhan.html"}}{{.Data.StateHTML}}{{else}}{{template "partials/tthc-hien-trang.html" .Data}}{{end}}
-func (r *Renderer) themePartials(names ...string) bool {
+func (r *Renderer) themePartials(names ...string) bool { return r.FromTheme(names...) }
+
+// FromTheme tells whether every layout named comes from the default theme: none is the site's
+// own. Pages written in Go as the theme's layouts would write them are written so only then.
+func (r *Renderer) FromTheme(names ...string) bool {
 	for _, n := range names {
 		if r.origin[n] == "layouts/"+n {
 			return false

@@ -1,0 +1,43 @@
+package render
+
+import (
+	"html/template"
+
+	"github.com/btnmt/cchc/internal/site"
+)
+
+// What is below serves pages that Go code writes whole, as the default theme's layouts would
+// write them once minified (the procedure registry's pages, thousands of them): the parts such
+// a page shares with the layouts' pages come from the same partials.
+
+// PartialMinified returns the output of the partial name for data and keys, as partialCached
+// and partialBlock give it (run once for the same keys), minified by minify once per build (the
+// caller must not change it), and the partial's id among fragments (see Fragments), or -1 when
+// it is not one.
+func (r *Renderer) PartialMinified(name string, data any, minify func([]byte) []byte, keys ...any) (html []byte, id int, err error) {
+	e := r.cached(name, data, keys)
+	if e.err != nil {
+		return nil, -1, e.err
+	}
+	e.minOnce.Do(func() { e.minified = minify([]byte(e.html)) })
+	id = -1
+	if e.mark != "" {
+		id = e.id
+	}
+	return e.minified, id, nil
+}
+
+// FragmentHTML returns the HTML of the partial with the id PartialMinified gave, unminified, for
+// a check of its links.
+func (r *Renderer) FragmentHTML(id int) template.HTML {
+	r.cache.mu.RLock()
+	defer r.cache.mu.RUnlock()
+	if id < 0 || id >= len(r.cache.byID) {
+		return ""
+	}
+	return r.cache.byID[id].html
+}
+
+// HeadMeta is what the layouts' headMeta writes for p: the head's title, description,
+// canonical, Open Graph tags, feed and JSON-LD.
+func (r *Renderer) HeadMeta(p *site.Page) template.HTML { return headMeta(p, r.org) }
