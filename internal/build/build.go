@@ -50,6 +50,9 @@ type Options struct {
 	// noFragments renders cached partials into the pages rather than splicing them in after
 	// minification (render.Renderer.NoFragments): a test compares the two.
 	noFragments bool
+	// layoutsOnly has the layouts write every page, also those the default theme writes in Go
+	// (procedure pages, see writeProcedurePage): a test compares the two.
+	layoutsOnly bool
 }
 
 // UsageError is a problem with the options of a build rather than with the site's files.
@@ -72,6 +75,8 @@ type Result struct {
 	Deps     *Deps
 	Site     *site.Site
 	Duration time.Duration
+
+	goPages int // pages written in Go rather than by their layouts (see writeProcedurePage)
 }
 
 // Build builds the site into Options.Dest. The destination is replaced only when the whole
@@ -159,7 +164,7 @@ func Run(opts Options, cfg *config.Config, target publish.Target) (*Result, erro
 	if err != nil {
 		return nil, err
 	}
-	setMemoryLimit(in.src, !opts.noGenerators && !opts.without[searchGenerator{}.Name()])
+	in.limit = setMemoryLimit(in.src, !opts.noGenerators && !opts.without[searchGenerator{}.Name()])
 	_, res, err := runWith(opts, cfg, target, in, nil)
 	return res, err
 }
@@ -169,6 +174,7 @@ type inputs struct {
 	src    *content.Source
 	errs   report.ErrorList // problems found reading and parsing the content
 	static staticSet
+	limit  *memoryLimit // the build's memory limit, raised for the pages the generators add; nil when not set
 }
 
 func readInputs(opts Options) (*inputs, error) {
@@ -202,7 +208,8 @@ func runWith(opts Options, cfg *config.Config, target publish.Target, in *inputs
 // result tells what a successful build did.
 func (b *builder) result(in *inputs) *Result {
 	advice := append(b.advice, draftAdvice(in.src.Pages, b.opts.Now)...)
-	return &Result{Pages: int(b.pages.Load()), Files: int(b.files.Load()), Warnings: b.sortedWarnings(), Advice: sortedAdvice(advice), Deps: b.deps, Site: b.site}
+	return &Result{Pages: int(b.pages.Load()), Files: int(b.files.Load()), Warnings: b.sortedWarnings(), Advice: sortedAdvice(advice), Deps: b.deps, Site: b.site,
+		goPages: int(b.goPages.Load())}
 }
 
 // prepareWith runs the stages before rendering on inputs: the model, the generators, the menu
@@ -240,17 +247,18 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 		r.NoFragments = opts.noFragments
 	}
 	b := &builder{
-		opts:      opts,
-		siteCache: sopts.Cache,
-		site:      s,
-		cfg:       cfg,
-		render:    r,
-		md:        markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
-		target:    target,
-		deps:      newDeps(),
-		keep:      prev != nil || opts.keepBodies,
-		noGen:     opts.noGenerators,
-		without:   opts.without,
+		opts:        opts,
+		siteCache:   sopts.Cache,
+		site:        s,
+		cfg:         cfg,
+		render:      r,
+		md:          markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
+		target:      target,
+		deps:        newDeps(),
+		keep:        prev != nil || opts.keepBodies,
+		noGen:       opts.noGenerators,
+		without:     opts.without,
+		layoutsOnly: opts.layoutsOnly,
 	}
 	var prevConv map[string]*conversion
 	if prev != nil {
@@ -270,7 +278,9 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 			b.env.cache = prev.env.cache
 		}
 	}
+	pages := len(s.All)
 	b.generate(&errs)
+	in.limit.addPages(len(s.All) - pages)
 	// Related pages are found while the menu is made and the Markdown converted: they only set
 	// the pages' Related, which neither reads.
 	related := make(chan struct{})
@@ -296,22 +306,41 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 // keeps, and more while the collector runs. What a build keeps grows with the pages and with
 // their files: the model, lists and links (about 6 KiB a page) and what the files hold (their
 // HTML, their front matter's values: about 1.6 times their bytes), and, when it builds one, the
-// search index (about 2.8 times their bytes). On the benchmark corpus (10,000 pages, 33 MB of
-// files) the build keeps up to 95 MB without the index, 172 MB with it; the limits are 173 and
-// 276 MiB. The limit is soft: past it the collector runs more often (with at most half of the
-// CPU), it never fails the build.
-func setMemoryLimit(src *content.Source, search bool) {
+// search index (about 2.8 times their bytes and 2 KiB a page). The pages the generators add
+// (the registry's pages of procedures, the filter pages) count as pages once they are made
+// (memoryLimit.addPages). On the benchmark corpus (10,000 pages, 33 MB of files) the build
+// keeps up to 95 MB without the index, 172 MB with it; the limits are 173 and 276 MiB, and
+// 296 MiB once the registry's 2,500 pages are made. The limit is soft: past it the collector
+// runs more often (with at most half of the CPU), it never fails the build.
+func setMemoryLimit(src *content.Source, search bool) *memoryLimit {
 	if os.Getenv("GOMEMLIMIT") != "" {
-		return
+		return nil
 	}
 	var size int64
 	for _, p := range src.Pages {
 		size += int64(p.Size)
 	}
 	pages := int64(len(src.Pages))
-	limit := 64<<20 + pages*6<<10 + size*8/5
+	m := &memoryLimit{perPage: 6 << 10}
 	if search {
-		limit += size*14/5 + pages*2<<10
+		m.perPage += 2 << 10
 	}
-	debug.SetMemoryLimit(limit)
+	m.limit = 64<<20 + pages*m.perPage + size*8/5
+	if search {
+		m.limit += size * 14 / 5
+	}
+	debug.SetMemoryLimit(m.limit)
+	return m
+}
+
+// memoryLimit is the memory limit setMemoryLimit set, and what it grows by for every page.
+type memoryLimit struct{ limit, perPage int64 }
+
+// addPages raises the limit for n pages more; m may be nil (no limit was set).
+func (m *memoryLimit) addPages(n int) {
+	if m == nil || n <= 0 {
+		return
+	}
+	m.limit += int64(n) * m.perPage
+	debug.SetMemoryLimit(m.limit)
 }

@@ -31,6 +31,7 @@ type builder struct {
 	env       *env // what generators may use besides the model
 
 	pages, files atomic.Int64
+	goPages      atomic.Int64 // pages written in Go rather than by their layouts
 	mu           sync.Mutex
 	warns        []string
 	badContent   map[*site.Page]bool // pages whose Markdown had problems: their output links are not checked again
@@ -51,6 +52,7 @@ type builder struct {
 	goodMu        sync.RWMutex
 	goodLinks     map[string]struct{} // site-relative links of the output found to lead somewhere
 	goodFragments sync.Map            // ids of the cached partials whose links all lead somewhere
+	layoutsOnly   bool                // the layouts write every page (see writeProcedurePage)
 }
 
 func (b *builder) warn(format string, args ...any) {
@@ -133,6 +135,7 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 	b.goodMu.Lock()
 	b.goodLinks = nil // and links found good were good in that model
 	b.goodMu.Unlock()
+	goProcedures := b.writesProcedurePages()
 	parallel(len(pages), func(i int) {
 		p := pages[i]
 		b.recordReads(p)
@@ -140,6 +143,17 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 		if err != nil {
 			pageErrs[i] = append(pageErrs[i], &report.FileError{Path: "layouts", Err: err})
 			return
+		}
+		if d, ok := p.Data.(*TTHCProcedure); ok && goProcedures && layout == procedureLayout {
+			var written bool
+			pprof.Do(context.Background(), pprof.Labels("layout", layout+" (Go)"), func(context.Context) {
+				written, pageErrs[i] = b.writeProcedurePage(p, d)
+			})
+			if written {
+				b.pages.Add(1)
+				b.goPages.Add(1)
+				return
+			}
 		}
 		// The layout's name labels the page's samples in CPU profiles, its minification and
 		// writing included (go tool pprof -tags).

@@ -90,6 +90,9 @@ func New(siteLayouts, theme fs.FS, cfg *config.Config) (*Renderer, error) {
 			if err != nil {
 				return err
 			}
+			if src.prefix == "layouts/" && r.sources[p] == string(b) && r.origin[p] != "" {
+				return nil // the theme's own file, as the theme's repository has it: not an override
+			}
 			r.sources[p] = string(b)
 			if src.prefix == "layouts/" {
 				r.origin[p] = "layouts/" + p
