@@ -50,8 +50,8 @@ type Options struct {
 	// noFragments renders cached partials into the pages rather than splicing them in after
 	// minification (render.Renderer.NoFragments): a test compares the two.
 	noFragments bool
-	// layoutsOnly has the layouts write every page, also those the default theme writes in Go
-	// (procedure pages, see writeProcedurePage): a test compares the two.
+	// layoutsOnly has the layouts write everything the default theme also writes in Go (the
+	// procedure pages, see writeProcedurePage, the registry's tables): a test compares the two.
 	layoutsOnly bool
 }
 
@@ -245,20 +245,20 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 		}
 		r.Timeout = opts.RenderTimeout
 		r.NoFragments = opts.noFragments
+		r.LayoutsOnly = opts.layoutsOnly
 	}
 	b := &builder{
-		opts:        opts,
-		siteCache:   sopts.Cache,
-		site:        s,
-		cfg:         cfg,
-		render:      r,
-		md:          markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
-		target:      target,
-		deps:        newDeps(),
-		keep:        prev != nil || opts.keepBodies,
-		noGen:       opts.noGenerators,
-		without:     opts.without,
-		layoutsOnly: opts.layoutsOnly,
+		opts:      opts,
+		siteCache: sopts.Cache,
+		site:      s,
+		cfg:       cfg,
+		render:    r,
+		md:        markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
+		target:    target,
+		deps:      newDeps(),
+		keep:      prev != nil || opts.keepBodies,
+		noGen:     opts.noGenerators,
+		without:   opts.without,
 	}
 	var prevConv map[string]*conversion
 	if prev != nil {

@@ -52,7 +52,6 @@ type builder struct {
 	goodMu        sync.RWMutex
 	goodLinks     map[string]struct{} // site-relative links of the output found to lead somewhere
 	goodFragments sync.Map            // ids of the cached partials whose links all lead somewhere
-	layoutsOnly   bool                // the layouts write every page (see writeProcedurePage)
 }
 
 func (b *builder) warn(format string, args ...any) {

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/btnmt/cchc/internal/content"
 
@@ -210,4 +211,82 @@ func writeStatus(b *strings.Builder, st tthc.Status, relURL func(string) string)
 		b.WriteString("từ ")
 		since()
 	}
+}
+
+// DecisionHTML is the table of the decision the notice announces, in the default markup (the
+// output of partials/tthc-quyet-dinh.html, minified): its number linking to its document page,
+// the date it was signed, the effective date and how many procedures of each kind it announces.
+func (d *TTHCNotice) DecisionHTML() template.HTML {
+	var b strings.Builder
+	n := d.Notice
+	b.WriteString(`<table class="bang-thong-tin"><caption>Quyết định công bố</caption><tbody><tr><th scope="row">Số quyết định</th><td>`)
+	if n.DocumentHref != "" {
+		b.WriteString("<a href")
+		b.WriteString(render.MinURL(n.DocumentHref))
+		b.WriteString(">")
+		b.WriteString(render.MinText(n.Number))
+		b.WriteString("</a>")
+	} else {
+		b.WriteString(render.MinText(n.Number))
+	}
+	b.WriteString(`</td></tr><tr><th scope="row">Ngày ký</th><td>`)
+	writeTime(&b, n.Decided)
+	b.WriteString(`</td></tr><tr><th scope="row">Ngày có hiệu lực</th><td>`)
+	writeTime(&b, n.Effective)
+	if !d.InEffect {
+		b.WriteString(` <span class="tthc-nhan tthc-chua-co-hieu-luc">Chưa có hiệu lực</span>`)
+	}
+	b.WriteString(`</td></tr><tr><th scope="row">Số thủ tục công bố</th><td>`)
+	b.WriteString(strconv.Itoa(len(n.Entries)))
+	for i, c := range n.Counts() {
+		if i > 0 {
+			b.WriteString(", ")
+		} else {
+			b.WriteString(": ")
+		}
+		b.WriteString(render.MinText(c.Text()))
+	}
+	b.WriteString(`</td></tr></tbody></table>`)
+	return template.HTML(b.String())
+}
+
+// writeTime writes a date as <time>, as the layouts' isoDate and ngaySo write it.
+func writeTime(b *strings.Builder, t time.Time) {
+	b.WriteString(`<time datetime`)
+	b.WriteString(render.MinAttr(render.DateISO(t)))
+	b.WriteString(`>`)
+	b.WriteString(render.MinText(render.DateShort(t)))
+	b.WriteString(`</time>`)
+}
+
+// GroupsHTML is the tables of the notice's entries, one per kind of change, in the default
+// markup: the output of partials/tthc-nhom.html for every group of TableGroups, minified.
+func (d *TTHCNotice) GroupsHTML() template.HTML {
+	var b strings.Builder
+	for _, g := range d.TableGroups() {
+		replace := g.Change == content.ThayDoiThayThe
+		b.WriteString(`<div class="tthc-bang-cuon"><table class="tthc-bang tthc-nhom-`)
+		b.WriteString(string(g.Change)) // a value of the enumeration
+		b.WriteString(`"><caption>Thủ tục hành chính `)
+		switch g.Change {
+		case content.ThayDoiMoi:
+			b.WriteString("được ban hành mới")
+		case content.ThayDoiSuaDoi:
+			b.WriteString("được sửa đổi, bổ sung")
+		case content.ThayDoiThayThe:
+			b.WriteString("thay thế")
+		default:
+			b.WriteString("bị bãi bỏ")
+		}
+		b.WriteString(" (")
+		b.WriteString(strconv.Itoa(len(g.Entries)))
+		b.WriteString(`)</caption><thead><tr><th scope="col" class="tthc-ma-tt">STT</th><th scope="col">Mã thủ tục</th><th scope="col">Tên thủ tục</th>`)
+		if replace {
+			b.WriteString(`<th scope="col">Thủ tục bị thay thế</th>`)
+		}
+		b.WriteString(`<th scope="col">Lĩnh vực</th><th scope="col">Cấp thực hiện</th><th scope="col">Cơ quan thực hiện</th><th scope="col">Hiện trạng</th></tr></thead><tbody>`)
+		b.WriteString(string(g.RowsHTML()))
+		b.WriteString(`</tbody></table></div>`)
+	}
+	return template.HTML(b.String())
 }

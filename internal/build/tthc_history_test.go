@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
@@ -31,7 +32,27 @@ func TestRowsLikeLayouts(t *testing.T) {
 		}
 		partials := themePartials(t, res.Site.Config)
 		states, events := map[tthc.State]bool{}, map[tthc.Change]bool{}
+		notices := 0
 		for _, p := range res.Site.All {
+			if n, ok := p.Data.(*TTHCNotice); ok {
+				notices++
+				var want bytes.Buffer
+				if err := partials.ExecuteTemplate(&want, "partials/tthc-quyet-dinh.html", n); err != nil {
+					t.Fatal(err)
+				}
+				if got := string(n.DecisionHTML()); !sameMinified(got, want.String()) {
+					t.Errorf("%s at %s, decision:\ngot  %s\nwant %s", p.URL, now.Format(time.DateOnly), got, publish.MinifyHTML(want.Bytes()))
+				}
+				want.Reset()
+				for _, g := range n.TableGroups() {
+					if err := partials.ExecuteTemplate(&want, "partials/tthc-nhom.html", g); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if got := string(n.GroupsHTML()); !sameMinified(got, want.String()) {
+					t.Errorf("%s at %s, groups:\ngot  %s\nwant %s", p.URL, now.Format(time.DateOnly), got, publish.MinifyHTML(want.Bytes()))
+				}
+			}
 			d, ok := p.Data.(*TTHCProcedure)
 			if !ok {
 				continue
@@ -69,6 +90,9 @@ func TestRowsLikeLayouts(t *testing.T) {
 				}
 			}
 		}
+		if notices < 4 {
+			t.Errorf("at %s the site has %d notices: the test needs more of them", now.Format(time.DateOnly), notices)
+		}
 		if len(states) < 4 || len(events) < 4 {
 			t.Errorf("at %s the site shows only the states %v and the events %v: the test needs more of them", now.Format(time.DateOnly), states, events)
 		}
@@ -85,8 +109,8 @@ func sameMinified(goHTML, layoutHTML string) bool {
 func themePartials(t *testing.T, cfg *config.Config) *template.Template {
 	t.Helper()
 	theme := cchc.ThemeLayouts()
-	set := template.New("").Funcs(render.Funcs(cfg))
-	for _, n := range []string{"partials/tthc-trang-thai.html", "partials/tthc-nhan.html", "partials/tthc-su-kien.html", "partials/tthc-thong-tin.html", "partials/tthc-hien-trang.html"} {
+	set := template.New("").Funcs(render.Funcs(cfg)).Funcs(template.FuncMap{"htmlBlock": func(h template.HTML) template.HTML { return h }})
+	for _, n := range []string{"partials/tthc-trang-thai.html", "partials/tthc-nhan.html", "partials/tthc-su-kien.html", "partials/tthc-thong-tin.html", "partials/tthc-hien-trang.html", "partials/tthc-quyet-dinh.html", "partials/tthc-nhom.html"} {
 		src, err := fs.ReadFile(theme, n)
 		if err != nil {
 			t.Fatal(err)
@@ -100,9 +124,25 @@ func themePartials(t *testing.T, cfg *config.Config) *template.Template {
 // partials/tthc-nhan.html: the procedure pages' state line and information table, written in Go
 // for the default theme, must show it.
 func TestTTHCPartialOverrides(t *testing.T) {
+	for _, minify := range []bool{false, true} {
+		t.Run(fmt.Sprint("minify ", minify), func(t *testing.T) { testTTHCPartialOverrides(t, minify) })
+	}
+}
+
+func testTTHCPartialOverrides(t *testing.T, minify bool) {
 	src := filepath.Join(t.TempDir(), "site")
 	if err := os.CopyFS(src, os.DirFS(filepath.Join("testdata", "golden-tthc"))); err != nil {
 		t.Fatal(err)
+	}
+	if minify {
+		cfg := filepath.Join(src, "site.yaml")
+		data, err := os.ReadFile(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(cfg, bytes.Replace(data, []byte("minify: false"), []byte("minify: true"), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := os.MkdirAll(filepath.Join(src, "layouts", "partials"), 0o755); err != nil {
 		t.Fatal(err)
@@ -136,5 +176,8 @@ func TestTTHCPartialOverrides(t *testing.T) {
 	}
 	if pages < 3 {
 		t.Errorf("only %d procedure pages", pages)
+	}
+	if res.goPages != 0 {
+		t.Errorf("%d procedure pages written in Go, not by the site's layouts", res.goPages)
 	}
 }

@@ -34,7 +34,7 @@ var procedureLayouts = []string{"_default/baseof.html", procedureLayout, "partia
 
 // writesProcedurePages tells whether this build writes procedure pages in Go.
 func (b *builder) writesProcedurePages() bool {
-	return !b.layoutsOnly && b.cfg.Minify != nil && *b.cfg.Minify && !b.render.NoFragments && b.render.FromTheme(procedureLayouts...)
+	return b.cfg.Minify != nil && *b.cfg.Minify && !b.render.NoFragments && b.render.FromTheme(procedureLayouts...)
 }
 
 // writeProcedurePage writes the page p of the procedure d as the layouts write it, minified,

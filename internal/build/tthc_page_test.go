@@ -14,9 +14,9 @@ import (
 	"github.com/btnmt/cchc"
 )
 
-// TestProcedurePagesLikeLayouts builds sites twice, minified: with the procedure pages written
-// in Go (writeProcedurePage) and with every page written by its layout. Every file must be the
-// same, byte for byte.
+// TestProcedurePagesLikeLayouts builds sites twice, minified: as the default theme builds them,
+// with the procedure pages (writeProcedurePage) and the registry's tables written in Go, and with
+// everything written by the layouts and partials. Every file must be the same, byte for byte.
 func TestProcedurePagesLikeLayouts(t *testing.T) {
 	sites := map[string]string{"example": filepath.Join("..", ".."), "golden-tthc": filepath.Join("testdata", "golden-tthc")}
 	for name, src := range sites {
@@ -53,8 +53,8 @@ func minifiedSite(t *testing.T, src string) string {
 	return dir
 }
 
-// compareProcedurePages builds the site dir as of now with procedure pages written in Go and
-// by their layouts, and compares the outputs.
+// compareProcedurePages builds the site dir as of now with what the default theme writes in Go
+// and with the layouts only, and compares the outputs.
 func compareProcedurePages(t *testing.T, dir string, now time.Time) {
 	t.Helper()
 	trees := [2]map[string][]byte{}

@@ -105,7 +105,7 @@ func TestTTHCPages(t *testing.T) {
 	// kind of change, each linking to its procedure.
 	has("thu-tuc-hanh-chinh/qd-45-2021/index.html",
 		`<a href="/cchc/van-ban/qd-45/">45/QĐ-BTNMT</a>`,
-		`<time datetime="2021-02-01T00:00:00&#43;07:00">01/02/2021</time>`,
+		`<time datetime="2021-02-01T00:00:00+07:00">01/02/2021</time>`,
 		`Thủ tục hành chính được ban hành mới (1)`, `Thủ tục hành chính thay thế (1)`,
 		`<a href="/cchc/thu-tuc-hanh-chinh/1-000020/">`, `<a href="/cchc/thu-tuc-hanh-chinh/1-000010/">1.000010</a>`,
 		`<th scope="col">`, `<caption>`)

@@ -52,6 +52,9 @@ type Renderer struct {
 	// NoFragments puts cached partials into pages as they are rather than as markers for
 	// Splice (see partialCached); tests compare the two.
 	NoFragments bool
+	// LayoutsOnly has FromTheme (and themePartials) report false: the layouts write everything,
+	// none of what the default theme also writes in Go is used; tests compare the two.
+	LayoutsOnly bool
 }
 
 // DefaultTimeout is the longest a layout may run for one page: a real page takes milliseconds,
@@ -154,6 +157,9 @@ func (r *Renderer) themePartials(names ...string) bool { return r.FromTheme(name
 // FromTheme tells whether every layout named comes from the default theme: none is the site's
 // own. Pages written in Go as the theme's layouts would write them are written so only then.
 func (r *Renderer) FromTheme(names ...string) bool {
+	if r.LayoutsOnly {
+		return false
+	}
 	for _, n := range names {
 		if r.origin[n] == "layouts/"+n {
 			return false
