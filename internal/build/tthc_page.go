@@ -82,7 +82,7 @@ func (b *builder) writeProcedurePage(p *site.Page, d *TTHCProcedure) (bool, []*r
 		return fail(err)
 	}
 	own := w.Len() // from here to the header, what the page has of its own
-	w.Write(publish.MinifyHTML([]byte(r.HeadMeta(p))))
+	r.WriteHeadMeta(w, p)
 	w.WriteString(`</head><body><a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>`)
 	if check {
 		errs = append(errs, b.checkOutputLinks(p, procedureLayout, w.Bytes()[own:])...)

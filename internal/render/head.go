@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/btnmt/cchc/internal/site"
+	"github.com/tdewolff/parse/v2"
 )
 
 // headMeta writes what the head of a page says of the page itself, after what every page's
@@ -15,6 +16,18 @@ import (
 // partials/head-mau.html, which a theme may call instead; written here it costs a tenth as
 // much, on every page of the site. org is the organisation's JSON-LD (orgJSON).
 func headMeta(p *site.Page, org []byte) template.HTML {
+	b := headBuffers.Get().(*bytes.Buffer)
+	defer func() {
+		b.Reset()
+		headBuffers.Put(b)
+	}()
+	writeHeadMeta(b, p, org, false)
+	return template.HTML(b.String())
+}
+
+// writeHeadMeta writes headMeta's tags into b, as the layout writes them or, when min is set,
+// as the minifier leaves them (see MinText).
+func writeHeadMeta(b *bytes.Buffer, p *site.Page, org []byte, min bool) {
 	cfg := p.Site.Config
 	siteTitle := cfg.Title
 	title := p.Title
@@ -33,85 +46,109 @@ func headMeta(p *site.Page, org []byte) template.HTML {
 		desc = cfg.Description
 	}
 	permalink := p.Permalink()
-	url := EscapeURL(permalink)    // in an href
-	ogURL := EscapeText(permalink) // in a content="…", which html/template escapes as text
 
-	b := headBuffers.Get().(*bytes.Buffer)
-	defer func() {
-		b.Reset()
-		headBuffers.Put(b)
-	}()
+	// text writes text; attr and url an attribute's value, quotes included (for url, one of an
+	// href); nl the layout's line breaks, which the minifier drops.
+	text, attr, url := EscapeText, func(s string) string { return `="` + EscapeText(s) + `"` }, func(s string) string { return `="` + EscapeURL(s) + `"` }
+	nl := func(s string) { b.WriteString(s) }
+	if min {
+		text, attr, url = MinText, MinAttr, MinURL
+		nl = func(string) {}
+	}
 	b.WriteString("<title>")
 	if home {
-		b.WriteString(EscapeText(siteTitle))
+		b.WriteString(minBlockText(text(siteTitle), min))
 	} else {
-		b.WriteString(EscapeText(title))
-		b.WriteString(" – ")
-		b.WriteString(EscapeText(siteTitle))
+		b.WriteString(minBlockText(text(title+" – "+siteTitle), min))
 	}
-	b.WriteString("</title>\n")
+	b.WriteString("</title>")
+	nl("\n")
 	if desc != "" {
-		b.WriteString(`<meta name="description" content="`)
-		b.WriteString(EscapeText(desc))
-		b.WriteString(`">`)
+		b.WriteString(`<meta name="description" content`)
+		b.WriteString(attr(desc))
+		b.WriteString(`>`)
 	}
-	b.WriteString("\n<link rel=\"canonical\" href=\"")
-	b.WriteString(url)
-	b.WriteString("\">\n")
+	nl("\n")
+	b.WriteString(`<link rel="canonical" href`)
+	b.WriteString(url(permalink))
+	b.WriteString(">")
+	nl("\n")
 	if pg := p.Pager; pg != nil {
 		if pg.Prev != nil {
-			b.WriteString(`<link rel="prev" href="`)
-			b.WriteString(EscapeURL(pg.Prev.RelPermalink()))
-			b.WriteString(`">`)
+			b.WriteString(`<link rel="prev" href`)
+			b.WriteString(url(pg.Prev.RelPermalink()))
+			b.WriteString(`>`)
 		}
 		if pg.Next != nil {
-			b.WriteString(`<link rel="next" href="`)
-			b.WriteString(EscapeURL(pg.Next.RelPermalink()))
-			b.WriteString(`">`)
+			b.WriteString(`<link rel="next" href`)
+			b.WriteString(url(pg.Next.RelPermalink()))
+			b.WriteString(`>`)
 		}
 	}
-	b.WriteString("\n<meta property=\"og:title\" content=\"")
-	b.WriteString(EscapeText(title))
-	b.WriteString("\">\n")
+	nl("\n")
+	b.WriteString(`<meta property="og:title" content`)
+	b.WriteString(attr(title))
+	b.WriteString(">")
+	nl("\n")
 	if desc != "" {
-		b.WriteString(`<meta property="og:description" content="`)
-		b.WriteString(EscapeText(desc))
-		b.WriteString(`">`)
+		b.WriteString(`<meta property="og:description" content`)
+		b.WriteString(attr(desc))
+		b.WriteString(`>`)
 	}
-	b.WriteString("\n<meta property=\"og:url\" content=\"")
-	b.WriteString(ogURL)
-	b.WriteString("\">\n")
+	nl("\n")
+	// og:url is in a content="…", which html/template escapes as text.
+	b.WriteString(`<meta property="og:url" content`)
+	b.WriteString(attr(permalink))
+	b.WriteString(">")
+	nl("\n")
 	if p.IsPage() {
-		b.WriteString("<meta property=\"og:type\" content=\"article\">\n")
+		b.WriteString(`<meta property="og:type" content="article">`)
+		nl("\n")
 		if !p.Date.IsZero() {
-			b.WriteString(`<meta property="article:published_time" content="`)
-			b.WriteString(EscapeText(DateISO(p.Date)))
-			b.WriteString("\">\n<meta property=\"article:modified_time\" content=\"")
-			b.WriteString(EscapeText(DateISO(p.Lastmod)))
-			b.WriteString(`">`)
+			b.WriteString(`<meta property="article:published_time" content`)
+			b.WriteString(attr(DateISO(p.Date)))
+			b.WriteString(">")
+			nl("\n")
+			b.WriteString(`<meta property="article:modified_time" content`)
+			b.WriteString(attr(DateISO(p.Lastmod)))
+			b.WriteString(`>`)
 		}
-		b.WriteString("\n")
+		nl("\n")
 	} else {
 		b.WriteString(`<meta property="og:type" content="website">`)
 	}
-	b.WriteString("\n")
+	nl("\n")
 	if p.IsSection() && p.Section != "" {
 		first := p
 		if p.Pager != nil && p.Pager.First != nil {
 			first = p.Pager.First
 		}
-		b.WriteString(`<link rel="alternate" type="application/rss+xml" title="`)
-		b.WriteString(EscapeText(p.Title))
-		b.WriteString(" – ")
-		b.WriteString(EscapeText(siteTitle))
-		b.WriteString(`" href="`)
-		b.WriteString(EscapeURL(first.RelPermalink()))
-		b.WriteString(`index.xml">`)
+		b.WriteString(`<link rel="alternate" type="application/rss+xml" title`)
+		b.WriteString(attr(p.Title + " – " + siteTitle))
+		b.WriteString(` href`)
+		b.WriteString(url(first.RelPermalink() + "index.xml"))
+		b.WriteString(`>`)
 	}
-	b.WriteString("\n<script type=\"application/ld+json\">")
+	nl("\n")
+	b.WriteString(`<script type="application/ld+json">`)
 	writeJSONLD(b, p, org)
-	b.WriteString("</script>\n")
-	return template.HTML(b.String())
+	b.WriteString("</script>")
+	nl("\n")
+}
+
+// minBlockText drops the white space at the edges of text that fills a block element (the
+// title), as the minifier does; text as the layout writes it stays as it is.
+func minBlockText(text string, min bool) string {
+	if !min {
+		return text
+	}
+	if text != "" && parse.IsWhitespace(text[0]) {
+		text = text[1:]
+	}
+	if text != "" && parse.IsWhitespace(text[len(text)-1]) {
+		text = text[:len(text)-1]
+	}
+	return text
 }
 
 // headBuffers are reused by headMeta, which writes a few KB on every page.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"html/template"
 
 	"github.com/btnmt/cchc/internal/site"
@@ -38,6 +39,6 @@ func (r *Renderer) FragmentHTML(id int) template.HTML {
 	return r.cache.byID[id].html
 }
 
-// HeadMeta is what the layouts' headMeta writes for p: the head's title, description,
-// canonical, Open Graph tags, feed and JSON-LD.
-func (r *Renderer) HeadMeta(p *site.Page) template.HTML { return headMeta(p, r.org) }
+// WriteHeadMeta writes into b what the layouts' headMeta writes for p, as the minifier leaves
+// it: the head's title, description, canonical, Open Graph tags, feed and JSON-LD.
+func (r *Renderer) WriteHeadMeta(b *bytes.Buffer, p *site.Page) { writeHeadMeta(b, p, r.org, true) }
