@@ -357,7 +357,8 @@ func searchFieldsOf(p *site.Page) search.Fields {
 	case *TTHCProcedure:
 		f.Kind = searchKindProcedure
 		f.Codes = append(f.Codes, x.Code)
-		f.Meta = append(f.Meta, x.Info.Agency, x.Info.Field, x.Status.Text())
+		// The field and the state are in the page's description (procedureDescription).
+		f.Meta = append(f.Meta, x.Info.Agency)
 		for _, q := range x.Replaces {
 			f.Meta = append(f.Meta, q.Code)
 		}

@@ -76,7 +76,7 @@ func newTTHCRows(reg *tthc.Registry, relURL func(string) string) *tthcRows {
 // (for static/js/tthc-filter.js), the code, the name as the row header linking to its page, the
 // field, the level, the state with its date (and what replaced it) and the online service. The
 // column names of the card view (under 40rem) come from static/css/tthc.css.
-func tthcRow(b *strings.Builder, p *tthc.Procedure, relURL func(string) string) {
+func tthcRow(b render.Writer, p *tthc.Procedure, relURL func(string) string) {
 	text, attr, url := render.MinText, render.MinAttr, render.MinURL
 	st := p.Status
 	for _, s := range []string{`<tr data-linh-vuc`, attr(p.FacetValue(tthc.FacetField)), ` data-cap`, attr(string(p.Info.Level)),
@@ -89,7 +89,7 @@ func tthcRow(b *strings.Builder, p *tthc.Procedure, relURL func(string) string) 
 	switch {
 	case st.State == tthc.Replaced && st.By != nil:
 		b.WriteString(` <span class="tthc-chi-tiet">bởi <a href`)
-		b.WriteString(url(relURL(st.By.URL)))
+		render.WriteURL(b, relURL(st.By.URL))
 		b.WriteString(`>`)
 		b.WriteString(text(st.By.Code))
 		b.WriteString(`</a>, từ `)
@@ -111,7 +111,7 @@ func tthcRow(b *strings.Builder, p *tthc.Procedure, relURL func(string) string) 
 			online = p.Info.Online.Short()
 		}
 		b.WriteString(`<a href`)
-		b.WriteString(url(p.Info.DVC))
+		render.WriteURL(b, p.Info.DVC)
 		b.WriteString(` rel="external">`)
 		b.WriteString(text(online))
 		b.WriteString(`</a>`)

@@ -19,6 +19,11 @@ import (
 // ranges over .Data.History instead.
 func (d *TTHCProcedure) HistoryHTML() template.HTML {
 	var b strings.Builder
+	d.writeHistory(&b)
+	return template.HTML(b.String())
+}
+
+func (d *TTHCProcedure) writeHistory(b render.Writer) {
 	now := d.Registry.Now
 	for _, e := range d.History {
 		pending := !e.InEffect(now)
@@ -27,7 +32,7 @@ func (d *TTHCProcedure) HistoryHTML() template.HTML {
 			b.WriteString(` class="tthc-chua-hieu-luc"`)
 		}
 		b.WriteString(`><th scope="row" data-label="Ngày có hiệu lực"><time datetime`)
-		b.WriteString(render.MinAttr(render.DateISO(e.Effective)))
+		render.WriteAttr(b, render.DateISO(e.Effective))
 		b.WriteString(`>`)
 		b.WriteString(render.MinText(render.DateShort(e.Effective)))
 		b.WriteString("</time>")
@@ -35,22 +40,21 @@ func (d *TTHCProcedure) HistoryHTML() template.HTML {
 			b.WriteString(` <span class="tthc-nhan tthc-chua-co-hieu-luc">Chưa có hiệu lực</span>`)
 		}
 		b.WriteString("</th><td data-label=\"Nội dung thay đổi\">")
-		writeEvent(&b, e, d.relURL)
+		writeEvent(b, e, d.relURL)
 		b.WriteString(`</td><td data-label="Quyết định công bố"><a href`)
-		b.WriteString(render.MinURL(d.relURL(e.Notice.URL)))
+		render.WriteURL(b, d.relURL(e.Notice.URL))
 		b.WriteString(`>Quyết định số `)
 		b.WriteString(render.MinText(e.Notice.Number))
 		b.WriteString("</a>")
 		if !e.Notice.Decided.IsZero() {
 			b.WriteString(` ngày <time datetime`)
-			b.WriteString(render.MinAttr(render.DateISO(e.Notice.Decided)))
+			render.WriteAttr(b, render.DateISO(e.Notice.Decided))
 			b.WriteString(`>`)
 			b.WriteString(render.MinText(render.DateShort(e.Notice.Decided)))
 			b.WriteString("</time>")
 		}
 		b.WriteString("</td></tr>")
 	}
-	return template.HTML(b.String())
 }
 
 // EventHTML says what an event of the procedure's history did, with links to the other
@@ -61,10 +65,10 @@ func (d *TTHCProcedure) EventHTML(e *tthc.Event) template.HTML {
 	return template.HTML(b.String())
 }
 
-func writeEvent(b *strings.Builder, e *tthc.Event, relURL func(string) string) {
+func writeEvent(b render.Writer, e *tthc.Event, relURL func(string) string) {
 	link := func(p *tthc.Procedure) {
 		b.WriteString(`<a href`)
-		b.WriteString(render.MinURL(relURL(p.URL)))
+		render.WriteURL(b, relURL(p.URL))
 		b.WriteString(`>`)
 		b.WriteString(render.MinText(p.Code))
 		b.WriteString("</a>")
@@ -122,6 +126,11 @@ func (d *TTHCNotice) TableGroups() []TTHCGroup {
 // rows ranges over .Entries instead.
 func (g TTHCGroup) RowsHTML() template.HTML {
 	var b strings.Builder
+	g.writeRows(&b)
+	return template.HTML(b.String())
+}
+
+func (g TTHCGroup) writeRows(b render.Writer) {
 	replace := g.Change == content.ThayDoiThayThe
 	for i, e := range g.Entries {
 		b.WriteString("<tr><td data-label=\"STT\">")
@@ -131,7 +140,7 @@ func (g TTHCGroup) RowsHTML() template.HTML {
 		b.WriteString("</td><th scope=\"row\" data-label=\"Tên thủ tục\">")
 		if e.Procedure != nil {
 			b.WriteString(`<a href`)
-			b.WriteString(render.MinURL(g.relURL(e.Procedure.URL)))
+			render.WriteURL(b, g.relURL(e.Procedure.URL))
 			b.WriteString(`>`)
 			b.WriteString(render.MinText(e.Info.Name))
 			b.WriteString("</a>")
@@ -146,7 +155,7 @@ func (g TTHCGroup) RowsHTML() template.HTML {
 					b.WriteString("; ")
 				}
 				b.WriteString(`<a href`)
-				b.WriteString(render.MinURL(g.relURL(p.URL)))
+				render.WriteURL(b, g.relURL(p.URL))
 				b.WriteString(`>`)
 				b.WriteString(render.MinText(p.Code))
 				b.WriteString("</a> – ")
@@ -162,16 +171,15 @@ func (g TTHCGroup) RowsHTML() template.HTML {
 		b.WriteString(render.MinText(e.Info.Agency))
 		b.WriteString("</td><td data-label=\"Hiện trạng\">")
 		if e.Procedure != nil {
-			writeStatus(&b, e.Procedure.Status, g.relURL)
+			writeStatus(b, e.Procedure.Status, g.relURL)
 		}
 		b.WriteString("</td></tr>")
 	}
-	return template.HTML(b.String())
 }
 
 // writeStatus writes a procedure's state with its date and, when replaced, the procedure that
 // replaced it: the markup of partials/tthc-trang-thai.html.
-func writeStatus(b *strings.Builder, st tthc.Status, relURL func(string) string) {
+func writeStatus(b render.Writer, st tthc.Status, relURL func(string) string) {
 	b.WriteString(`<span class="tthc-nhan tthc-`)
 	b.WriteString(string(st.State)) // a slug of the registry's own
 	b.WriteString(`">`)
@@ -179,7 +187,7 @@ func writeStatus(b *strings.Builder, st tthc.Status, relURL func(string) string)
 	b.WriteString("</span>")
 	since := func() {
 		b.WriteString(`<time datetime`)
-		b.WriteString(render.MinAttr(render.DateISO(st.Since)))
+		render.WriteAttr(b, render.DateISO(st.Since))
 		b.WriteString(`>`)
 		b.WriteString(render.MinText(render.DateShort(st.Since)))
 		b.WriteString("</time></span>")
@@ -189,7 +197,7 @@ func writeStatus(b *strings.Builder, st tthc.Status, relURL func(string) string)
 		b.WriteString(` <span class="tthc-chi-tiet">bởi `)
 		if st.By != nil {
 			b.WriteString(`<a href`)
-			b.WriteString(render.MinURL(relURL(st.By.URL)))
+			render.WriteURL(b, relURL(st.By.URL))
 			b.WriteString(`>`)
 			b.WriteString(render.MinText(st.By.Code))
 			b.WriteString("</a>")
@@ -222,7 +230,7 @@ func (d *TTHCNotice) DecisionHTML() template.HTML {
 	b.WriteString(`<table class="bang-thong-tin"><caption>Quyết định công bố</caption><tbody><tr><th scope="row">Số quyết định</th><td>`)
 	if n.DocumentHref != "" {
 		b.WriteString("<a href")
-		b.WriteString(render.MinURL(n.DocumentHref))
+		render.WriteURL(&b, n.DocumentHref)
 		b.WriteString(">")
 		b.WriteString(render.MinText(n.Number))
 		b.WriteString("</a>")
@@ -251,9 +259,9 @@ func (d *TTHCNotice) DecisionHTML() template.HTML {
 }
 
 // writeTime writes a date as <time>, as the layouts' isoDate and ngaySo write it.
-func writeTime(b *strings.Builder, t time.Time) {
+func writeTime(b render.Writer, t time.Time) {
 	b.WriteString(`<time datetime`)
-	b.WriteString(render.MinAttr(render.DateISO(t)))
+	render.WriteAttr(b, render.DateISO(t))
 	b.WriteString(`>`)
 	b.WriteString(render.MinText(render.DateShort(t)))
 	b.WriteString(`</time>`)
@@ -285,7 +293,7 @@ func (d *TTHCNotice) GroupsHTML() template.HTML {
 			b.WriteString(`<th scope="col">Thủ tục bị thay thế</th>`)
 		}
 		b.WriteString(`<th scope="col">Lĩnh vực</th><th scope="col">Cấp thực hiện</th><th scope="col">Cơ quan thực hiện</th><th scope="col">Hiện trạng</th></tr></thead><tbody>`)
-		b.WriteString(string(g.RowsHTML()))
+		g.writeRows(&b)
 		b.WriteString(`</tbody></table></div>`)
 	}
 	return template.HTML(b.String())

@@ -16,26 +16,31 @@ import (
 func (d *TTHCProcedure) InfoRowsHTML() template.HTML {
 	var b strings.Builder
 	b.Grow(1536)
+	d.writeInfoRows(&b)
+	return template.HTML(b.String())
+}
+
+func (d *TTHCProcedure) writeInfoRows(b render.Writer) {
 	p, i, s := d.Procedure, d.Info, d.Status
 	b.WriteString(`<tr><th scope="row">Mã thủ tục</th><td class="tthc-ma-tt">`)
 	b.WriteString(render.MinText(p.Code))
 	b.WriteString("</td></tr><tr><th scope=\"row\">Tên thủ tục</th><td>")
 	b.WriteString(render.MinText(i.Name))
 	b.WriteString("</td></tr><tr><th scope=\"row\">Lĩnh vực</th><td>")
-	d.writeFacetLink(&b, "linh-vuc", i.Field)
+	d.writeFacetLink(b, "linh-vuc", i.Field)
 	b.WriteString("</td></tr><tr><th scope=\"row\">Cấp thực hiện</th><td>")
-	d.writeFacetLink(&b, "cap", i.Level.Label())
+	d.writeFacetLink(b, "cap", i.Level.Label())
 	b.WriteString("</td></tr><tr><th scope=\"row\">Cơ quan thực hiện</th><td>")
 	b.WriteString(render.MinText(i.Agency))
 	b.WriteString("</td></tr><tr><th scope=\"row\">Trạng thái</th><td>")
-	writeStatus(&b, s, d.relURL)
+	writeStatus(b, s, d.relURL)
 	b.WriteString("</td></tr><tr><th scope=\"row\">Dịch vụ công trực tuyến</th><td>")
 	if i.DVC != "" {
 		if s.State.InForce() {
 			// The notice's decoder accepts only http and https addresses, which html/template's
 			// URL filter lets through unchanged.
 			b.WriteString(`<a href`)
-			b.WriteString(render.MinURL(i.DVC))
+			render.WriteURL(b, i.DVC)
 			b.WriteString(` rel="external">Thực hiện trực tuyến trên Cổng Dịch vụ công</a>`)
 		} else {
 			b.WriteString(`<span class="trong">Không còn thực hiện trực tuyến</span>`)
@@ -53,38 +58,37 @@ func (d *TTHCProcedure) InfoRowsHTML() template.HTML {
 		b.WriteString(`<tr><th scope="row">Thay thế cho</th><td><ul class="tthc-ds-gon">`)
 		for _, q := range p.Replaces {
 			b.WriteString("<li>")
-			d.writeCodeLink(&b, q)
+			d.writeCodeLink(b, q)
 			b.WriteString("</li>")
 		}
 		b.WriteString("</ul></td></tr>")
 	}
 	if q := p.ReplacedBy; q != nil {
 		b.WriteString(`<tr><th scope="row">Được thay thế bởi</th><td>`)
-		d.writeCodeLink(&b, q)
+		d.writeCodeLink(b, q)
 		b.WriteString("</td></tr>")
 	}
-	return template.HTML(b.String())
 }
 
 // writeFacetLink writes text, linked to the registry page of the procedure's value of the
 // facet when there is one.
-func (d *TTHCProcedure) writeFacetLink(b *strings.Builder, facet, text string) {
+func (d *TTHCProcedure) writeFacetLink(b render.Writer, facet, text string) {
 	f := d.Filters[facet]
 	if f == nil {
 		b.WriteString(render.MinText(text))
 		return
 	}
 	b.WriteString(`<a href`)
-	b.WriteString(render.MinURL(d.relURL(f.URL)))
+	render.WriteURL(b, d.relURL(f.URL))
 	b.WriteString(`>`)
 	b.WriteString(render.MinText(text))
 	b.WriteString("</a>")
 }
 
 // writeCodeLink writes a procedure's code, linked to its page, and its name.
-func (d *TTHCProcedure) writeCodeLink(b *strings.Builder, q *tthc.Procedure) {
+func (d *TTHCProcedure) writeCodeLink(b render.Writer, q *tthc.Procedure) {
 	b.WriteString(`<a href`)
-	b.WriteString(render.MinURL(d.relURL(q.URL)))
+	render.WriteURL(b, d.relURL(q.URL))
 	b.WriteString(`>`)
 	b.WriteString(render.MinText(q.Code))
 	b.WriteString("</a> – ")
@@ -95,6 +99,11 @@ func (d *TTHCProcedure) writeCodeLink(b *strings.Builder, q *tthc.Procedure) {
 // output of partials/tthc-hien-trang.html.
 func (d *TTHCProcedure) StateHTML() template.HTML {
 	var b strings.Builder
+	d.writeState(&b)
+	return template.HTML(b.String())
+}
+
+func (d *TTHCProcedure) writeState(b render.Writer) {
 	s, now := d.Status, d.Registry.Now
 	b.WriteString(`<span class="tthc-nhan tthc-`)
 	b.WriteString(string(s.State)) // a slug of the registry's own
@@ -104,15 +113,14 @@ func (d *TTHCProcedure) StateHTML() template.HTML {
 	b.WriteString(render.MinText(s.Text()))
 	if s.State == tthc.Replaced && s.By != nil {
 		b.WriteString(` (<a href`)
-		b.WriteString(render.MinURL(d.relURL(s.By.URL)))
+		render.WriteURL(b, d.relURL(s.By.URL))
 		b.WriteString(`>`)
 		b.WriteString(render.MinText(s.By.Info.Name))
 		b.WriteString("</a>)")
 	}
 	b.WriteString(`, tính đến ngày <time datetime`)
-	b.WriteString(render.MinAttr(render.DayISO(now)))
+	render.WriteAttr(b, render.DayISO(now))
 	b.WriteString(`>`)
 	b.WriteString(render.MinText(render.DateShort(now)))
 	b.WriteString("</time>.</span>")
-	return template.HTML(b.String())
 }

@@ -76,7 +76,7 @@ func (b *builder) writeProcedurePage(p *site.Page, d *TTHCProcedure) (bool, []*r
 	}
 
 	w.WriteString("<!doctype html><html lang")
-	w.WriteString(render.MinAttr(cfg.LanguageCode))
+	render.WriteAttr(w, cfg.LanguageCode)
 	w.WriteString("><head>")
 	if err := shared("partials/head-chung.html", p); err != nil {
 		return fail(err)
@@ -100,7 +100,7 @@ func (b *builder) writeProcedurePage(p *site.Page, d *TTHCProcedure) (bool, []*r
 	w.WriteString(`<li><span aria-current="page">`)
 	w.WriteString(render.MinText(p.Title))
 	w.WriteString(`</span></li></ol></nav><main id="noi-dung" tabindex="-1"><link rel="stylesheet" href`)
-	w.WriteString(render.MinURL(cfg.RelURL("/css/tthc.css")))
+	render.WriteURL(w, cfg.RelURL("/css/tthc.css"))
 	w.WriteString(">")
 	writeProcedureMain(w, p, d)
 	w.WriteString("</main>")
@@ -131,26 +131,26 @@ func putPageBuffer(b *bytes.Buffer) {
 
 // writeProcedureMain writes the article of a procedure's page: the markup of procedure.html.
 func writeProcedureMain(w *bytes.Buffer, p *site.Page, d *TTHCProcedure) {
-	text, attr, url, rel := render.MinText, render.MinAttr, render.MinURL, d.relURL
+	text, rel := render.MinText, d.relURL
 	pr, s := d.Procedure, d.Status
 	w.WriteString(`<article class="wrap article tthc tthc-thu-tuc"><header><p class="tthc-ma">Thủ tục hành chính · Mã <strong>`)
 	w.WriteString(text(pr.Code))
 	w.WriteString(`</strong></p><h1>`)
 	w.WriteString(text(p.Title))
 	w.WriteString(`</h1><p class="tthc-hien-trang">`)
-	w.WriteString(string(d.StateHTML()))
+	d.writeState(w)
 	w.WriteString(`</p>`)
 	if len(pr.Upcoming) > 0 {
 		w.WriteString(`<div class="tthc-sap-toi" role="note" aria-labelledby="tthc-sap-toi-tieu-de"><h2 id="tthc-sap-toi-tieu-de">Thay đổi sắp có hiệu lực</h2><ul>`)
 		for _, e := range pr.Upcoming {
 			w.WriteString("<li>")
-			w.WriteString(string(d.EventHTML(e)))
+			writeEvent(w, e, d.relURL)
 			w.WriteString(`: có hiệu lực từ ngày <time datetime`)
-			w.WriteString(attr(render.DateISO(e.Effective)))
+			render.WriteAttr(w, render.DateISO(e.Effective))
 			w.WriteString(">")
 			w.WriteString(text(render.DateShort(e.Effective)))
 			w.WriteString(`</time> theo <a href`)
-			w.WriteString(url(rel(e.Notice.URL)))
+			render.WriteURL(w, rel(e.Notice.URL))
 			w.WriteString(`>Quyết định số `)
 			w.WriteString(text(e.Notice.Number))
 			w.WriteString(`</a>.</li>`)
@@ -162,7 +162,7 @@ func writeProcedureMain(w *bytes.Buffer, p *site.Page, d *TTHCProcedure) {
 		w.WriteString(" (khi còn hiệu lực)")
 	}
 	w.WriteString(`</caption><tbody>`)
-	w.WriteString(string(d.InfoRowsHTML()))
+	d.writeInfoRows(w)
 	w.WriteString(`</tbody></table>`)
 	if chain := pr.Chain(); len(chain) > 2 {
 		w.WriteString(`<section class="tthc-chuoi" aria-labelledby="tthc-chuoi-tieu-de"><h2 id="tthc-chuoi-tieu-de">Quá trình thay thế</h2><ol>`)
@@ -172,7 +172,7 @@ func writeProcedureMain(w *bytes.Buffer, p *site.Page, d *TTHCProcedure) {
 				w.WriteString(`<strong aria-current="page">`)
 			} else {
 				w.WriteString("<a href")
-				w.WriteString(url(rel(q.URL)))
+				render.WriteURL(w, rel(q.URL))
 				w.WriteString(">")
 			}
 			w.WriteString(text(q.Code))
@@ -206,9 +206,9 @@ func writeProcedureMain(w *bytes.Buffer, p *site.Page, d *TTHCProcedure) {
 	w.WriteString(`<section class="tthc-lich-su" aria-labelledby="tthc-lich-su-tieu-de"><h2 id="tthc-lich-su-tieu-de">Lịch sử thay đổi</h2><div class="tthc-bang-cuon"><table class="tthc-bang"><caption>Các lần công bố thủ tục `)
 	w.WriteString(text(pr.Code))
 	w.WriteString(`, theo ngày có hiệu lực</caption><thead><tr><th scope="col">Ngày có hiệu lực</th><th scope="col">Nội dung thay đổi</th><th scope="col">Quyết định công bố</th></tr></thead><tbody>`)
-	w.WriteString(string(d.HistoryHTML()))
+	d.writeHistory(w)
 	w.WriteString(`</tbody></table></div></section><p class="tthc-quay-lai"><a href`)
-	w.WriteString(url(rel("/"+tthc.Section+"/") + "#tthc-danh-muc"))
+	render.WriteURL(w, rel("/"+tthc.Section+"/") + "#tthc-danh-muc")
 	w.WriteString(`>Danh mục thủ tục hành chính</a></p></article>`)
 }
 

@@ -119,3 +119,30 @@ func plain(s string, text bool) bool {
 	}
 	return true
 }
+
+// Writer is what HTML written in Go goes to: a *strings.Builder or a *bytes.Buffer.
+type Writer interface {
+	WriteString(s string) (int, error)
+}
+
+// WriteAttr writes MinAttr(s) to w.
+func WriteAttr(w Writer, s string) {
+	if s != "" && plain(s, false) {
+		w.WriteString(`="`)
+		w.WriteString(s)
+		w.WriteString(`"`)
+		return
+	}
+	w.WriteString(MinAttr(s))
+}
+
+// WriteURL writes MinURL(u) to w.
+func WriteURL(w Writer, u string) {
+	if u != "" && u[0] == '/' && plain(u, false) && percentEncode(u) == u {
+		w.WriteString(`="`)
+		w.WriteString(u)
+		w.WriteString(`"`)
+		return
+	}
+	w.WriteString(MinURL(u))
+}

@@ -49,6 +49,18 @@ func minLikeMinifier(t *testing.T, s string) {
 	if got != want {
 		t.Errorf("%q:\ngot  %s\nwant %s", s, got, want)
 	}
+	for _, u := range []string{s, "/" + s} {
+		var b strings.Builder
+		WriteAttr(&b, u)
+		if b.String() != MinAttr(u) {
+			t.Errorf("WriteAttr(%q) = %s, MinAttr gives %s", u, b.String(), MinAttr(u))
+		}
+		b.Reset()
+		WriteURL(&b, u)
+		if b.String() != MinURL(u) {
+			t.Errorf("WriteURL(%q) = %s, MinURL gives %s", u, b.String(), MinURL(u))
+		}
+	}
 }
 
 var minTemplate = template.Must(template.New("").Parse(`<p><a href="{{.U}}" title="{{.S}}" data-x="{{.S}}">{{.S}}</a> <b>{{.S}}</b> x</p>`))
