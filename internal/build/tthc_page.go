@@ -208,7 +208,7 @@ func writeProcedureMain(w *bytes.Buffer, p *site.Page, d *TTHCProcedure) {
 	w.WriteString(`, theo ngày có hiệu lực</caption><thead><tr><th scope="col">Ngày có hiệu lực</th><th scope="col">Nội dung thay đổi</th><th scope="col">Quyết định công bố</th></tr></thead><tbody>`)
 	d.writeHistory(w)
 	w.WriteString(`</tbody></table></div></section><p class="tthc-quay-lai"><a href`)
-	render.WriteURL(w, rel("/"+tthc.Section+"/") + "#tthc-danh-muc")
+	render.WriteURL(w, rel("/"+tthc.Section+"/")+"#tthc-danh-muc")
 	w.WriteString(`>Danh mục thủ tục hành chính</a></p></article>`)
 }
 
