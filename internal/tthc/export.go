@@ -3,7 +3,6 @@ package tthc
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -145,11 +144,8 @@ func (r *Registry) Export(abs func(string) string) *ExportJSON {
 // JSON returns thu-tuc.json: Export, compact, with a final newline. The same registry gives
 // the same bytes.
 func (r *Registry) JSON(abs func(string) string) []byte {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(r.Export(abs)) // only strings, numbers and slices: it cannot fail
-	return b.Bytes()
+	b := r.Export(abs).appendJSON(make([]byte, 0, 512*len(r.Procedures)+1024))
+	return append(b, '\n')
 }
 
 // CSVHeader is the header row of thu-tuc.csv; docs/thu-tuc-hanh-chinh.md describes each column.

@@ -1,6 +1,8 @@
 package tthc_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"testing"
 	"time"
@@ -87,6 +89,9 @@ func randomHistories(t *testing.T, data []byte) {
 			e := content.ThuTuc{Ma: decode.Code(codes[src.next(len(codes))]), ThayDoi: kinds[src.next(len(kinds))]}
 			if src.next(2) == 0 {
 				e.Ten, e.LinhVuc, e.Cap, e.CoQuan = "T", "Đất đai", "tinh", "Sở"
+				if src.next(2) == 0 {
+					e.Ten, e.CoQuan = "Tên \"lạ\" \\ <b>&\u2028\t", "Sở TN&MT\x01"
+				}
 			}
 			for m, n := 0, src.next(3); m < n; m++ {
 				e.ThayThe = append(e.ThayThe, decode.Code(codes[src.next(len(codes))]))
@@ -123,11 +128,25 @@ func randomHistories(t *testing.T, data []byte) {
 		_ = p.Chain()
 	}
 	_ = r.Facets()
-	_ = r.JSON(func(s string) string { return s })
+	checkJSON(t, r, func(s string) string { return "https://x.gov.vn/a \"b\" <c>&" + s })
 	_ = r.CSV(func(s string) string { return s })
 	for _, n := range r.Notices {
 		_ = n.Summary()
 		_ = n.Groups()
+	}
+}
+
+// checkJSON checks that thu-tuc.json is what encoding/json makes of the export, byte for byte.
+func checkJSON(t *testing.T, r *tthc.Registry, abs func(string) string) {
+	t.Helper()
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r.Export(abs)); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.JSON(abs); !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("thu-tuc.json differs from encoding/json:\ngot  %s\nwant %s", got, want.Bytes())
 	}
 }
 
