@@ -169,7 +169,8 @@ type TTHCNotice struct {
 
 	docTarget *site.Page // the page quyet_dinh.url leads to, for its #anchor
 	docAnchor string
-	relURL    func(string) string // the config's, for TableGroups
+	relURL    func(string) string        // the config's, for TableGroups
+	states    map[*tthc.Procedure]string // every procedure's state, written once (writeStatus)
 }
 
 type tthcGenerator struct{}
@@ -221,7 +222,7 @@ func (tthcGenerator) GenerateEnv(e *env, s *site.Site, errs *report.ErrorList) {
 		p := bySource[n.Page]
 		n.URL = p.URL
 		n.DocumentHref = ""
-		d := &TTHCNotice{Notice: n, Registry: reg, InEffect: n.InEffect(s.Options.Now), relURL: s.Config.RelURL}
+		d := &TTHCNotice{Notice: n, Registry: reg, InEffect: n.InEffect(s.Options.Now), relURL: s.Config.RelURL, states: made.states}
 		if q := n.Params.QuyetDinh; q != nil && strings.TrimSpace(q.URL) != "" {
 			t, err := s.Resolve(p, strings.TrimSpace(q.URL))
 			if err != nil {
@@ -361,6 +362,7 @@ type tthcMade struct {
 	paths   []string // of the notices, in the registry's order
 	facets  []*tthc.Facet
 	rows    *tthcRows
+	states  map[*tthc.Procedure]string // every procedure's state as writeStatus writes it
 	procs   map[*tthc.Procedure]*tthcProc
 }
 
@@ -428,6 +430,14 @@ func (e *env) registry(sources []*content.Page, s *site.Site) *tthcMade {
 	}
 	m.facets = m.reg.Facets()
 	m.rows = newTTHCRows(m.reg, s.Config.RelURL)
+	// A procedure's state shows in the row of every notice that lists it.
+	m.states = make(map[*tthc.Procedure]string, len(m.reg.Procedures))
+	var b strings.Builder
+	for _, p := range m.reg.Procedures {
+		b.Reset()
+		writeStatus(&b, p.Status, s.Config.RelURL)
+		m.states[p] = b.String()
+	}
 	if e.cache != nil {
 		e.cache[tthcGenerator{}.Name()] = m
 	}

@@ -107,6 +107,7 @@ func writeEvent(b render.Writer, e *tthc.Event, relURL func(string) string) {
 type TTHCGroup struct {
 	tthc.Group
 	relURL func(string) string
+	states map[*tthc.Procedure]string // the procedures' states, written once; may be nil
 }
 
 // TableGroups returns the notice's entries grouped by kind of change, for the tables of its
@@ -115,7 +116,7 @@ func (d *TTHCNotice) TableGroups() []TTHCGroup {
 	gs := d.Notice.Groups()
 	out := make([]TTHCGroup, len(gs))
 	for i, g := range gs {
-		out[i] = TTHCGroup{Group: g, relURL: d.relURL}
+		out[i] = TTHCGroup{Group: g, relURL: d.relURL, states: d.states}
 	}
 	return out
 }
@@ -171,7 +172,11 @@ func (g TTHCGroup) writeRows(b render.Writer) {
 		b.WriteString(render.MinText(e.Info.Agency))
 		b.WriteString("</td><td data-label=\"Hiện trạng\">")
 		if e.Procedure != nil {
-			writeStatus(b, e.Procedure.Status, g.relURL)
+			if st, ok := g.states[e.Procedure]; ok {
+				b.WriteString(st)
+			} else {
+				writeStatus(b, e.Procedure.Status, g.relURL)
+			}
 		}
 		b.WriteString("</td></tr>")
 	}
