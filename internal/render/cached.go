@@ -96,7 +96,7 @@ func (r *Renderer) partialBlock(name string, data any, keys ...any) (template.HT
 // of rows on thousands of pages, go in this way. HTML that is not whole block elements goes in
 // as it is, in the page's place, as {{.}} would put it.
 func (r *Renderer) htmlBlock(html template.HTML) template.HTML {
-	if r.NoFragments || !isBlock([]byte(html)) {
+	if r.NoFragments || !isBlock(string(html)) {
 		return html
 	}
 	c := &r.cache
@@ -154,7 +154,7 @@ func (r *Renderer) cached(name string, data any, keys []any) *cachedPartial {
 			return
 		}
 		e.html = template.HTML(b.String())
-		if isBlock(b.Bytes()) {
+		if isBlock(string(e.html)) {
 			c.mu.Lock()
 			e.id = len(c.byID)
 			c.byID = append(c.byID, e)
@@ -179,18 +179,18 @@ var blockTags = map[string]bool{"li": true, "tr": true, "header": true, "footer"
 
 // isBlock tells whether html, space aside, starts with the start tag of a block element and
 // ends with the end tag of one.
-func isBlock(html []byte) bool {
-	h := bytes.TrimSpace(html)
+func isBlock(html string) bool {
+	h := strings.TrimSpace(html)
 	if len(h) < 7 || h[0] != '<' || h[len(h)-1] != '>' {
 		return false
 	}
 	first := h[1:]
-	n := bytes.IndexAny(first, " \t\n>")
-	if n < 0 || !blockTags[string(first[:n])] {
+	n := strings.IndexAny(first, " \t\n>")
+	if n < 0 || !blockTags[first[:n]] {
 		return false
 	}
-	i := bytes.LastIndex(h, []byte("</"))
-	return i >= 0 && blockTags[string(h[i+2:len(h)-1])]
+	i := strings.LastIndex(h, "</")
+	return i >= 0 && blockTags[h[i+2:len(h)-1]]
 }
 
 // Fragments calls f with the HTML of every fragment whose marker page holds, in order.

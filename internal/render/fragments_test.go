@@ -30,7 +30,7 @@ func TestIsBlock(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.html, func(t *testing.T) {
-			if got := isBlock([]byte(tt.html)); got != tt.want {
+			if got := isBlock(tt.html); got != tt.want {
 				t.Errorf("isBlock(%q) = %v, want %v", tt.html, got, tt.want)
 			}
 		})

@@ -144,7 +144,7 @@ func (r *Registry) Export(abs func(string) string) *ExportJSON {
 // JSON returns thu-tuc.json: Export, compact, with a final newline. The same registry gives
 // the same bytes.
 func (r *Registry) JSON(abs func(string) string) []byte {
-	b := r.Export(abs).appendJSON(make([]byte, 0, 512*len(r.Procedures)+1024))
+	b := r.Export(abs).appendJSON(make([]byte, 0, 1536*len(r.Procedures)+1024))
 	return append(b, '\n')
 }
 
