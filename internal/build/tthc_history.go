@@ -303,3 +303,37 @@ func (d *TTHCNotice) GroupsHTML() template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// MetaHTML is what a list of notices says of the notice, in the default markup (the output of
+// partials/tthc-thong-bao-meta.html, minified): its decision, when it takes effect and what it
+// announces.
+func (d *TTHCNotice) MetaHTML() template.HTML {
+	var b strings.Builder
+	n := d.Notice
+	b.WriteString(`<p class="meta"><span>Quyết định số `)
+	b.WriteString(render.MinText(n.Number))
+	if !n.Decided.IsZero() {
+		b.WriteString(" ngày ")
+		writeTime(&b, n.Decided)
+	}
+	b.WriteString("</span>\n<span>")
+	if d.InEffect {
+		b.WriteString("Có hiệu lực từ ")
+	} else {
+		b.WriteString("<strong>Sẽ có hiệu lực từ</strong> ")
+	}
+	writeTime(&b, n.Effective)
+	b.WriteString("</span>\n<span>")
+	b.WriteString(strconv.Itoa(len(n.Entries)))
+	b.WriteString(" thủ tục")
+	for i, c := range n.Counts() {
+		if i > 0 {
+			b.WriteString(", ")
+		} else {
+			b.WriteString(": ")
+		}
+		b.WriteString(render.MinText(c.Text()))
+	}
+	b.WriteString("</span></p>")
+	return template.HTML(b.String())
+}

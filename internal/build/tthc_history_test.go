@@ -44,6 +44,13 @@ func TestRowsLikeLayouts(t *testing.T) {
 					t.Errorf("%s at %s, decision:\ngot  %s\nwant %s", p.URL, now.Format(time.DateOnly), got, publish.MinifyHTML(want.Bytes()))
 				}
 				want.Reset()
+				if err := partials.ExecuteTemplate(&want, "partials/tthc-thong-bao-meta.html", n); err != nil {
+					t.Fatal(err)
+				}
+				if got := string(n.MetaHTML()); !sameMinified(got, want.String()) {
+					t.Errorf("%s at %s, meta:\ngot  %s\nwant %s", p.URL, now.Format(time.DateOnly), got, publish.MinifyHTML(want.Bytes()))
+				}
+				want.Reset()
 				for _, g := range n.TableGroups() {
 					if err := partials.ExecuteTemplate(&want, "partials/tthc-nhom.html", g); err != nil {
 						t.Fatal(err)
@@ -110,7 +117,7 @@ func themePartials(t *testing.T, cfg *config.Config) *template.Template {
 	t.Helper()
 	theme := cchc.ThemeLayouts()
 	set := template.New("").Funcs(render.Funcs(cfg)).Funcs(template.FuncMap{"htmlBlock": func(h template.HTML) template.HTML { return h }})
-	for _, n := range []string{"partials/tthc-trang-thai.html", "partials/tthc-nhan.html", "partials/tthc-su-kien.html", "partials/tthc-thong-tin.html", "partials/tthc-hien-trang.html", "partials/tthc-quyet-dinh.html", "partials/tthc-nhom.html"} {
+	for _, n := range []string{"partials/tthc-trang-thai.html", "partials/tthc-nhan.html", "partials/tthc-su-kien.html", "partials/tthc-thong-tin.html", "partials/tthc-hien-trang.html", "partials/tthc-quyet-dinh.html", "partials/tthc-nhom.html", "partials/tthc-thong-bao-meta.html"} {
 		src, err := fs.ReadFile(theme, n)
 		if err != nil {
 			t.Fatal(err)

@@ -174,7 +174,7 @@ const markerEnd = `</div>`
 // block elements, around which the minifier drops whitespace, as it does around the marker (a
 // div). It must stay a subset of the minifier's own list of block elements (blockTagMap in
 // github.com/tdewolff/minify/v2/html); TestFragmentsLikeWholePages would show a difference.
-var blockTags = map[string]bool{"li": true, "tr": true, "header": true, "footer": true, "nav": true, "section": true,
+var blockTags = map[string]bool{"li": true, "tr": true, "p": true, "header": true, "footer": true, "nav": true, "section": true,
 	"article": true, "aside": true, "div": true, "ul": true, "ol": true, "dl": true, "table": true, "main": true, "form": true}
 
 // isBlock tells whether html, space aside, starts with the start tag of a block element and
