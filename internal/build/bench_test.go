@@ -42,7 +42,9 @@ func BenchmarkBuildRegistry(b *testing.B) {
 // benchWithout measures what a feature costs a build: each iteration builds without it and with
 // it (options gives the options of each), in alternating order so that a change of load on the
 // machine weighs on both alike, and it reports the medians of the wall and CPU (user + system)
-// times and their ratios, with name in the metrics' units.
+// times and their ratios, with name in the metrics' units, and the median of the iterations'
+// own ratios (pair-ratio): the two builds of an iteration run seconds apart, under much the same
+// load, where the load of a shared machine changes by a fifth within a minute.
 func benchWithout(b *testing.B, name string, options func(with bool) Options) {
 	b.Helper()
 	var wall, cpu [2][]float64 // [without, with]
@@ -69,6 +71,13 @@ func benchWithout(b *testing.B, name string, options func(with bool) Options) {
 	b.ReportMetric(median(cpu[0]), "s-cpu-sans-"+name)
 	b.ReportMetric(median(cpu[1]), "s-cpu-"+name)
 	b.ReportMetric(median(cpu[1])/median(cpu[0]), "cpu-ratio")
+	pairs := make([][]float64, 2)
+	for i := range wall[0] {
+		pairs[0] = append(pairs[0], wall[1][i]/wall[0][i])
+		pairs[1] = append(pairs[1], cpu[1][i]/cpu[0][i])
+	}
+	b.ReportMetric(median(pairs[0]), "wall-pair-ratio")
+	b.ReportMetric(median(pairs[1]), "cpu-pair-ratio")
 	b.Logf("wall s without %.2f, with %.2f; cpu s without %.2f, with %.2f", wall[0], wall[1], cpu[0], cpu[1])
 }
 
