@@ -71,7 +71,9 @@ type Result struct {
 	Warnings []string
 	// Advice is what `cchc check` suggests (missing descriptions, images without alt text,
 	// stale drafts): not errors, sorted.
-	Advice   []string
+	Advice []string
+	// Deps is the record of what each output read, which a session's rebuilds go by; nil for
+	// a build of its own (Build, Run, Check), which records nothing it would not use.
 	Deps     *Deps
 	Site     *site.Site
 	Duration time.Duration
@@ -255,10 +257,12 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 		render:    r,
 		md:        markdown.New(markdown.Options{Unsafe: cfg.Markup.Unsafe}),
 		target:    target,
-		deps:      newDeps(),
 		keep:      prev != nil || opts.keepBodies,
 		noGen:     opts.noGenerators,
 		without:   opts.without,
+	}
+	if b.keep {
+		b.deps = newDeps()
 	}
 	var prevConv map[string]*conversion
 	if prev != nil {
@@ -290,7 +294,9 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 	}()
 	defer func() { <-related }()
 	b.warns = append(b.warns, s.BuildMenu(cfg.Menu)...)
-	b.deps.setShared(b.sharedReads())
+	if b.deps != nil {
+		b.deps.setShared(b.sharedReads())
+	}
 	if b.keep {
 		b.linkSig = linkSig(s)
 	}

@@ -95,6 +95,9 @@ func (b *builder) apply(p *site.Page, c *conversion) {
 
 // recordLinks records the pages a conversion of p links to.
 func (b *builder) recordLinks(p *site.Page, c *conversion) {
+	if b.deps == nil {
+		return
+	}
 	var targets []string
 	for _, l := range c.links {
 		if l.target != "" && l.target != p.Path() && l.target[0] != '/' {

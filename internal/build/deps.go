@@ -43,6 +43,9 @@ func newDeps() *Deps {
 
 // setShared records what every rendered page reads besides the layouts and the config.
 func (d *Deps) setShared(sources []string) {
+	if d == nil {
+		return
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	d.shared = compact(append([]string{SourceLayouts, SourceConfig}, sources...))
@@ -59,6 +62,9 @@ func (d *Deps) setFile(output string, sources []string) { d.set(output, false, s
 func (d *Deps) setLinks(output string, sources []string) { d.set(output, false, sources, true) }
 
 func (d *Deps) set(output string, page bool, sources []string, links bool) {
+	if d == nil {
+		return // a build that keeps no record (see Result.Deps)
+	}
 	sources = compact(sources)
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -57,7 +57,9 @@ func (o output) WriteFile(rel string, data []byte, reads ...string) error {
 
 // recordGenFile records that a generator wrote rel, reading the sources.
 func (b *builder) recordGenFile(gen, rel string, reads []string) {
-	b.deps.setFile(rel, append([]string(nil), reads...))
+	if b.deps != nil {
+		b.deps.setFile(rel, append([]string(nil), reads...))
+	}
 	b.files.Add(1)
 	b.mu.Lock()
 	if b.genFiles == nil {

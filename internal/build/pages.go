@@ -277,6 +277,9 @@ func (b *builder) extras(want func(out string) bool) []extra {
 
 // recordExtra records what an extra output reads.
 func (b *builder) recordExtra(x extra) {
+	if b.deps == nil {
+		return
+	}
 	reads := make([]string, 0, len(x.reads))
 	for _, p := range x.reads {
 		reads = append(reads, p.Path())
@@ -309,6 +312,9 @@ func (b *builder) write(out string, data []byte, errs *report.ErrorList) {
 // recordReads records what rendering p reads besides the links of its Markdown and what every
 // page reads (the layouts, the config, the menu and the sections: see Deps).
 func (b *builder) recordReads(p *site.Page) {
+	if b.deps == nil {
+		return
+	}
 	reads := make([]string, 0, 8+len(p.Reads))
 	reads = append(reads, p.Path())
 	readPages(p, func(q *site.Page) { reads = append(reads, q.Path()) })
