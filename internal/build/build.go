@@ -282,9 +282,7 @@ func prepareWith(opts Options, cfg *config.Config, target publish.Target, in *in
 			b.env.cache = prev.env.cache
 		}
 	}
-	pages := len(s.All)
-	b.generate(&errs)
-	in.limit.addPages(len(s.All) - pages)
+	in.limit.addPages(b.generate(&errs))
 	// Related pages are found while the menu is made and the Markdown converted: they only set
 	// the pages' Related, which neither reads.
 	related := make(chan struct{})

@@ -86,8 +86,9 @@ func parallel(n int, f func(i int)) {
 	wg.Wait()
 }
 
-// generate adds the pages that no Markdown file writes.
-func (b *builder) generate(errs *report.ErrorList) {
+// generate adds the pages that no Markdown file writes. It returns how many of them the
+// generators made (the lists, their pages and the taxonomies aside).
+func (b *builder) generate(errs *report.ErrorList) (generated int) {
 	s := b.site
 	s.Reserve("/sitemap.xml")
 	s.Reserve(render.FeedURL(s.Home))
@@ -95,6 +96,7 @@ func (b *builder) generate(errs *report.ErrorList) {
 		s.Reserve(render.FeedURL(sec))
 	}
 	s.Add(&site.Page{Type: site.Type404, URL: "/404.html", Title: "Không tìm thấy trang"}, "trang 404 (tạo tự động)", errs)
+	before := len(s.All)
 	for _, g := range b.generators() {
 		pprof.Do(context.Background(), pprof.Labels("generator", g.Name()), func(context.Context) {
 			if eg, ok := g.(envGenerator); ok && b.env != nil {
@@ -104,8 +106,10 @@ func (b *builder) generate(errs *report.ErrorList) {
 			g.Generate(s, errs)
 		})
 	}
+	generated = len(s.All) - before
 	b.buildLists(errs)
 	s.SortAll()
+	return generated
 }
 
 // renderAll renders every page, the feeds, the sitemap, the generators' files and the
