@@ -250,7 +250,16 @@ func (d *TTHCNotice) DecisionHTML() template.HTML {
 		b.WriteString(` <span class="tthc-nhan tthc-chua-co-hieu-luc">Chưa có hiệu lực</span>`)
 	}
 	b.WriteString(`</td></tr><tr><th scope="row">Số thủ tục công bố</th><td>`)
+	writeCounts(&b, n, "")
+	b.WriteString(`</td></tr></tbody></table>`)
+	return template.HTML(b.String())
+}
+
+// writeCounts writes how many procedures a notice announces, then unit, then how many of each
+// kind of change: "4 thủ tục: 1 ban hành mới, 3 sửa đổi, bổ sung".
+func writeCounts(b render.Writer, n *tthc.Notice, unit string) {
 	b.WriteString(strconv.Itoa(len(n.Entries)))
+	b.WriteString(unit)
 	for i, c := range n.Counts() {
 		if i > 0 {
 			b.WriteString(", ")
@@ -259,8 +268,6 @@ func (d *TTHCNotice) DecisionHTML() template.HTML {
 		}
 		b.WriteString(render.MinText(c.Text()))
 	}
-	b.WriteString(`</td></tr></tbody></table>`)
-	return template.HTML(b.String())
 }
 
 // writeTime writes a date as <time>, as the layouts' isoDate and ngaySo write it.
@@ -324,16 +331,7 @@ func (d *TTHCNotice) MetaHTML() template.HTML {
 	}
 	writeTime(&b, n.Effective)
 	b.WriteString("</span>\n<span>")
-	b.WriteString(strconv.Itoa(len(n.Entries)))
-	b.WriteString(" thủ tục")
-	for i, c := range n.Counts() {
-		if i > 0 {
-			b.WriteString(", ")
-		} else {
-			b.WriteString(": ")
-		}
-		b.WriteString(render.MinText(c.Text()))
-	}
+	writeCounts(&b, n, " thủ tục")
 	b.WriteString("</span></p>")
 	return template.HTML(b.String())
 }

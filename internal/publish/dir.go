@@ -130,13 +130,7 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	defer d.life.RUnlock()
 	out := getBuffer()
 	defer putBuffer(out)
-	data = d.process(out, rel, data)
-	f, err := d.create(rel)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	return d.finish(rel, f, err)
+	return d.write(rel, d.process(out, rel, data))
 }
 
 // WritePage writes the page rel in the new tree: its skeleton minified when Options.Minify is
@@ -149,13 +143,7 @@ func (d *Dir) WritePage(rel string, page []byte, s Splicer) error {
 	defer d.life.RUnlock()
 	out := getBuffer()
 	defer putBuffer(out)
-	data := d.processPage(out, rel, page, s)
-	f, err := d.create(rel)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	return d.finish(rel, f, err)
+	return d.write(rel, d.processPage(out, rel, page, s))
 }
 
 // WriteMinified writes data to rel in the new tree as it is. It is safe for concurrent use.
@@ -165,6 +153,11 @@ func (d *Dir) WriteMinified(rel string, data []byte) error {
 		return err
 	}
 	defer d.life.RUnlock()
+	return d.write(rel, data)
+}
+
+// write creates the file rel, claimed by begin, with data.
+func (d *Dir) write(rel string, data []byte) error {
 	f, err := d.create(rel)
 	if err != nil {
 		return err

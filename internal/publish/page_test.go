@@ -2,6 +2,7 @@ package publish
 
 import (
 	"bytes"
+	"os"
 	"testing"
 )
 
@@ -49,5 +50,48 @@ func TestWritePage(t *testing.T) {
 	}
 	if got, _ := m.Get("a.xml"); bytes.Contains(got, []byte("@@")) || bytes.Contains(got, []byte("\n  ")) {
 		t.Errorf("a.xml: %q, want the fragment in and minified as XML", got)
+	}
+}
+
+// TestWriteMinified checks that a file written already minified is written as it is, on disk and
+// in memory, minification on, and that its path is claimed as any other.
+func TestWriteMinified(t *testing.T) {
+	data := []byte("<p>Đã thu gọn,   khoảng trắng giữ nguyên</p>\n")
+	dir, err := NewDir(t.TempDir()+"/public", Options{Minify: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem := NewMemory(Options{Minify: true})
+	for _, tg := range []struct {
+		name string
+		t    Target
+		get  func() []byte
+	}{
+		{"Dir", dir, func() []byte {
+			b, err := os.ReadFile(dir.path("a/index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}},
+		{"Memory", mem, func() []byte { b, _ := mem.Get("a/index.html"); return b }},
+	} {
+		t.Run(tg.name, func(t *testing.T) {
+			if err := tg.t.WriteMinified("a/index.html", data); err != nil {
+				t.Fatal(err)
+			}
+			if got := tg.get(); !bytes.Equal(got, data) {
+				t.Errorf("got %q, want %q", got, data)
+			}
+			if err := tg.t.WriteMinified("a/index.html", data); err == nil {
+				t.Error("a second write to the same path succeeded")
+			}
+			if err := tg.t.WriteMinified("../b.html", data); err == nil {
+				t.Error("a path out of the output was written")
+			}
+		})
+	}
+	if err := dir.Abort(); err != nil {
+		t.Fatal(err)
 	}
 }
