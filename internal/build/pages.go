@@ -148,11 +148,11 @@ func (b *builder) renderPages(pages []*site.Page, errs *report.ErrorList) {
 			return
 		}
 		if d, ok := p.Data.(*TTHCProcedure); ok && goProcedures && layout == procedureLayout {
-			var written bool
+			var done bool
 			pprof.Do(context.Background(), pprof.Labels("layout", layout+" (Go)"), func(context.Context) {
-				written, pageErrs[i] = b.writeProcedurePage(p, d)
+				done, pageErrs[i] = b.writeProcedurePage(p, d)
 			})
-			if written {
+			if done {
 				b.pages.Add(1)
 				b.goPages.Add(1)
 				return

@@ -38,8 +38,8 @@ func (b *builder) writesProcedurePages() bool {
 }
 
 // writeProcedurePage writes the page p of the procedure d as the layouts write it, minified,
-// and checks its links. It returns false, having written nothing, for a page the layouts must
-// write (a draft, a page yet to be published).
+// and checks its links. It returns false, having done nothing, for a page the layouts must write
+// (a draft, a page yet to be published); true with the page's errors otherwise.
 func (b *builder) writeProcedurePage(p *site.Page, d *TTHCProcedure) (bool, []*report.FileError) {
 	if p.Draft || p.Future {
 		return false, nil

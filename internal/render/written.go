@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"html/template"
 
 	"github.com/btnmt/cchc/internal/site"
 )
@@ -26,17 +25,6 @@ func (r *Renderer) PartialMinified(name string, data any, minify func([]byte) []
 		id = e.id
 	}
 	return e.minified, id, nil
-}
-
-// FragmentHTML returns the HTML of the partial with the id PartialMinified gave, unminified, for
-// a check of its links.
-func (r *Renderer) FragmentHTML(id int) template.HTML {
-	r.cache.mu.RLock()
-	defer r.cache.mu.RUnlock()
-	if id < 0 || id >= len(r.cache.byID) {
-		return ""
-	}
-	return r.cache.byID[id].html
 }
 
 // WriteHeadMeta writes into b what the layouts' headMeta writes for p, as the minifier leaves
