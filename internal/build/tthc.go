@@ -82,10 +82,10 @@ func tthcRow(b render.Writer, p *tthc.Procedure, relURL func(string) string) {
 	for _, s := range []string{`<tr data-linh-vuc`, attr(p.FacetValue(tthc.FacetField)), ` data-cap`, attr(string(p.Info.Level)),
 		` data-trang-thai="`, string(st.State), `" data-thay-doi`, attr(string(p.LastChange)),
 		`><td>`, text(p.Code), `</td><th scope="row"><a href`, url(relURL(p.URL)), `>`, text(p.Info.Name),
-		`</a></th><td>`, text(p.Info.Field), `</td><td>`, text(levelLabel(p.Info.Level)),
-		`</td><td><span class="tthc-nhan tthc-`, string(st.State), `">`, text(st.State.Label()), `</span>`} {
+		`</a></th><td>`, text(p.Info.Field), `</td><td>`, text(levelLabel(p.Info.Level)), `</td><td>`} {
 		b.WriteString(s)
 	}
+	writeLabel(b, st)
 	switch {
 	case st.State == tthc.Replaced && st.By != nil:
 		b.WriteString(` <span class="tthc-chi-tiet">bởi <a href`)

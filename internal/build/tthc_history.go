@@ -182,14 +182,19 @@ func (g TTHCGroup) writeRows(b render.Writer) {
 	}
 }
 
+// writeLabel writes a procedure's state as a label: the markup of partials/tthc-nhan.html.
+func writeLabel(b render.Writer, s tthc.Status) {
+	b.WriteString(`<span class="tthc-nhan tthc-`)
+	b.WriteString(string(s.State)) // a slug of the registry's own
+	b.WriteString(`">`)
+	b.WriteString(render.MinText(s.State.Label()))
+	b.WriteString("</span>")
+}
+
 // writeStatus writes a procedure's state with its date and, when replaced, the procedure that
 // replaced it: the markup of partials/tthc-trang-thai.html.
 func writeStatus(b render.Writer, st tthc.Status, relURL func(string) string) {
-	b.WriteString(`<span class="tthc-nhan tthc-`)
-	b.WriteString(string(st.State)) // a slug of the registry's own
-	b.WriteString(`">`)
-	b.WriteString(render.MinText(st.State.Label()))
-	b.WriteString("</span>")
+	writeLabel(b, st)
 	since := func() {
 		b.WriteString(`<time datetime`)
 		render.WriteAttr(b, render.DateISO(st.Since))

@@ -105,11 +105,8 @@ func (d *TTHCProcedure) StateHTML() template.HTML {
 
 func (d *TTHCProcedure) writeState(b render.Writer) {
 	s, now := d.Status, d.Registry.Now
-	b.WriteString(`<span class="tthc-nhan tthc-`)
-	b.WriteString(string(s.State)) // a slug of the registry's own
-	b.WriteString(`">`)
-	b.WriteString(render.MinText(s.State.Label()))
-	b.WriteString("</span> <span>Thủ tục ")
+	writeLabel(b, s)
+	b.WriteString(" <span>Thủ tục ")
 	b.WriteString(render.MinText(s.Text()))
 	if s.State == tthc.Replaced && s.By != nil {
 		b.WriteString(` (<a href`)

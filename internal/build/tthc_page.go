@@ -211,12 +211,3 @@ func writeProcedureMain(w *bytes.Buffer, p *site.Page, d *TTHCProcedure) {
 	render.WriteURL(w, rel("/"+tthc.Section+"/")+"#tthc-danh-muc")
 	w.WriteString(`>Danh mục thủ tục hành chính</a></p></article>`)
 }
-
-// writeLabel writes a procedure's state as a label: the markup of partials/tthc-nhan.html.
-func writeLabel(w *bytes.Buffer, s tthc.Status) {
-	w.WriteString(`<span class="tthc-nhan tthc-`)
-	w.WriteString(string(s.State)) // a slug of the registry's own
-	w.WriteString(`">`)
-	w.WriteString(render.MinText(s.State.Label()))
-	w.WriteString("</span>")
-}

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -70,23 +69,7 @@ func compareProcedurePages(t *testing.T, dir string, now time.Time) {
 		}
 		trees[i] = readTree(t, dest)
 	}
-	for name, want := range trees[1] {
-		got, ok := trees[0][name]
-		if !ok {
-			t.Errorf("%s: missing when written in Go", name)
-			continue
-		}
-		if !bytes.Equal(got, want) {
-			i := 0
-			for i < len(got) && i < len(want) && got[i] == want[i] {
-				i++
-			}
-			t.Errorf("%s as of %s differs when written in Go at byte %d:\ngot:  …%s…\nwant: …%s…", name, now.Format(time.DateOnly), i, got[max(i-80, 0):min(i+80, len(got))], want[max(i-80, 0):min(i+80, len(want))])
-		}
-	}
-	if len(trees[0]) != len(trees[1]) {
-		t.Errorf("%d files written in Go, %d by the layouts", len(trees[0]), len(trees[1]))
-	}
+	compareTrees(t, "as of "+now.Format(time.DateOnly)+" when written in Go", trees[0], trees[1])
 }
 
 // TestProcedurePagesLikeLayoutsGenerated compares procedure pages written in Go and by the

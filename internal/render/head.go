@@ -47,12 +47,25 @@ func writeHeadMeta(b *bytes.Buffer, p *site.Page, org []byte, min bool) {
 	}
 	permalink := p.Permalink()
 
-	// text writes text; attr and url an attribute's value, quotes included (for url, one of an
-	// href); nl the layout's line breaks, which the minifier drops.
-	text, attr, url := EscapeText, func(s string) string { return `="` + EscapeText(s) + `"` }, func(s string) string { return `="` + EscapeURL(s) + `"` }
+	// text escapes text; attr and url write an attribute's value after its name, quotes
+	// included (for url, that of an href); nl writes the layout's line breaks, which the
+	// minifier drops.
+	text := EscapeText
+	attr := func(s string) {
+		b.WriteString(`="`)
+		b.WriteString(EscapeText(s))
+		b.WriteString(`"`)
+	}
+	url := func(s string) {
+		b.WriteString(`="`)
+		b.WriteString(EscapeURL(s))
+		b.WriteString(`"`)
+	}
 	nl := func(s string) { b.WriteString(s) }
 	if min {
-		text, attr, url = MinText, MinAttr, MinURL
+		text = MinText
+		attr = func(s string) { WriteAttr(b, s) }
+		url = func(s string) { WriteURL(b, s) }
 		nl = func(string) {}
 	}
 	b.WriteString("<title>")
@@ -65,40 +78,40 @@ func writeHeadMeta(b *bytes.Buffer, p *site.Page, org []byte, min bool) {
 	nl("\n")
 	if desc != "" {
 		b.WriteString(`<meta name="description" content`)
-		b.WriteString(attr(desc))
+		attr(desc)
 		b.WriteString(`>`)
 	}
 	nl("\n")
 	b.WriteString(`<link rel="canonical" href`)
-	b.WriteString(url(permalink))
+	url(permalink)
 	b.WriteString(">")
 	nl("\n")
 	if pg := p.Pager; pg != nil {
 		if pg.Prev != nil {
 			b.WriteString(`<link rel="prev" href`)
-			b.WriteString(url(pg.Prev.RelPermalink()))
+			url(pg.Prev.RelPermalink())
 			b.WriteString(`>`)
 		}
 		if pg.Next != nil {
 			b.WriteString(`<link rel="next" href`)
-			b.WriteString(url(pg.Next.RelPermalink()))
+			url(pg.Next.RelPermalink())
 			b.WriteString(`>`)
 		}
 	}
 	nl("\n")
 	b.WriteString(`<meta property="og:title" content`)
-	b.WriteString(attr(title))
+	attr(title)
 	b.WriteString(">")
 	nl("\n")
 	if desc != "" {
 		b.WriteString(`<meta property="og:description" content`)
-		b.WriteString(attr(desc))
+		attr(desc)
 		b.WriteString(`>`)
 	}
 	nl("\n")
 	// og:url is in a content="…", which html/template escapes as text.
 	b.WriteString(`<meta property="og:url" content`)
-	b.WriteString(attr(permalink))
+	attr(permalink)
 	b.WriteString(">")
 	nl("\n")
 	if p.IsPage() {
@@ -106,11 +119,11 @@ func writeHeadMeta(b *bytes.Buffer, p *site.Page, org []byte, min bool) {
 		nl("\n")
 		if !p.Date.IsZero() {
 			b.WriteString(`<meta property="article:published_time" content`)
-			b.WriteString(attr(DateISO(p.Date)))
+			attr(DateISO(p.Date))
 			b.WriteString(">")
 			nl("\n")
 			b.WriteString(`<meta property="article:modified_time" content`)
-			b.WriteString(attr(DateISO(p.Lastmod)))
+			attr(DateISO(p.Lastmod))
 			b.WriteString(`>`)
 		}
 		nl("\n")
@@ -124,9 +137,9 @@ func writeHeadMeta(b *bytes.Buffer, p *site.Page, org []byte, min bool) {
 			first = p.Pager.First
 		}
 		b.WriteString(`<link rel="alternate" type="application/rss+xml" title`)
-		b.WriteString(attr(p.Title + " – " + siteTitle))
+		attr(p.Title + " – " + siteTitle)
 		b.WriteString(` href`)
-		b.WriteString(url(first.RelPermalink() + "index.xml"))
+		url(first.RelPermalink() + "index.xml")
 		b.WriteString(`>`)
 	}
 	nl("\n")
